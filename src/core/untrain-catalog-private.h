@@ -1,0 +1,49 @@
+/* untrain-catalog-private.h
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Helpers for reading catalog JSON. @where names the file and the path to
+ * the object ("linkedin.json: items[2]") so that every error names the file
+ * and the field.
+ */
+gboolean _untrain_json_get_string  (JsonObject  *object,
+                                    const char  *where,
+                                    const char  *member,
+                                    gboolean     required,
+                                    const char **value,
+                                    GError     **error);
+gboolean _untrain_json_get_array   (JsonObject  *object,
+                                    const char  *where,
+                                    const char  *member,
+                                    gboolean     required,
+                                    JsonArray  **value,
+                                    GError     **error);
+gboolean _untrain_json_get_strv    (JsonObject  *object,
+                                    const char  *where,
+                                    const char  *member,
+                                    gboolean     required,
+                                    char      ***value,
+                                    GError     **error);
+gboolean _untrain_json_check_id    (const char  *id,
+                                    const char  *where,
+                                    const char  *member,
+                                    GError     **error);
+gboolean _untrain_json_check_url   (const char  *url,
+                                    const char  *where,
+                                    const char  *member,
+                                    GError     **error);
+gboolean _untrain_json_check_members (JsonObject         *object,
+                                      const char         *where,
+                                      const char * const *known,
+                                      GError            **error);
+
+G_END_DECLS

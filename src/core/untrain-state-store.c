@@ -1,0 +1,461 @@
+/* untrain-state-store.c
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "untrain-state-store"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n.h>
+
+#include "untrain-error.h"
+#include "untrain-state-store.h"
+
+/* What Untrain last knew about each item, in a GKeyFile with a group per
+ * item ("[linkedin/ai-training]"). Saved whole and atomically: a crash
+ * while saving leaves the old file or the new one, never a torn one. A
+ * file that does not parse is moved aside, not dropped. No secret is ever
+ * written here.
+ */
+struct _UntrainStateStore
+{
+  GObject   parent_instance;
+
+  GFile    *file;
+  GFile    *moved_aside;
+  GKeyFile *key_file;
+};
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (UntrainStateStore, untrain_state_store, G_TYPE_OBJECT)
+
+static void
+untrain_state_store_finalize (GObject *object)
+{
+  UntrainStateStore *self = (UntrainStateStore *)object;
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->moved_aside);
+  g_clear_pointer (&self->key_file, g_key_file_unref);
+
+  G_OBJECT_CLASS (untrain_state_store_parent_class)->finalize (object);
+}
+
+static void
+untrain_state_store_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  UntrainStateStore *self = UNTRAIN_STATE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+untrain_state_store_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  UntrainStateStore *self = UNTRAIN_STATE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+untrain_state_store_class_init (UntrainStateStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = untrain_state_store_finalize;
+  object_class->get_property = untrain_state_store_get_property;
+  object_class->set_property = untrain_state_store_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UntrainStateStore::changed:
+   * @platform_id: the platform
+   * @item_id: the item
+   *
+   * A record changed, in memory; save to keep it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+untrain_state_store_init (UntrainStateStore *self)
+{
+  self->key_file = g_key_file_new ();
+}
+
+UntrainStateStore *
+untrain_state_store_new (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (UNTRAIN_TYPE_STATE_STORE,
+                       "file", file,
+                       NULL);
+}
+
+/**
+ * untrain_state_store_get_default_file:
+ *
+ * Returns: (transfer full): `$XDG_STATE_HOME/untrain/state.ini`
+ */
+GFile *
+untrain_state_store_get_default_file (void)
+{
+  return g_file_new_build_filename (g_get_user_state_dir (), "untrain", "state.ini", NULL);
+}
+
+/**
+ * untrain_state_store_get_file:
+ *
+ * Returns: (transfer none): the file the store reads and writes
+ */
+GFile *
+untrain_state_store_get_file (UntrainStateStore *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * untrain_state_store_get_moved_aside:
+ *
+ * Returns: (transfer none) (nullable): where the last load moved a corrupt
+ *   file to, so the window can say so; %NULL when nothing was moved
+ */
+GFile *
+untrain_state_store_get_moved_aside (UntrainStateStore *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), NULL);
+
+  return self->moved_aside;
+}
+
+static gboolean
+move_aside (UntrainStateStore  *self,
+            GError            **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *base_name = g_file_get_basename (self->file);
+  g_autoptr(GFile) parent = g_file_get_parent (self->file);
+  g_autoptr(GFile) target = NULL;
+
+  /* Never overwrite an earlier corrupt copy: it may be the one that matters. */
+  for (guint i = 0; target == NULL || g_file_query_exists (target, NULL); i++)
+    {
+      g_autofree char *name = NULL;
+
+      g_clear_object (&target);
+      if (i == 0)
+        name = g_strdup_printf ("%s.corrupt-%s", base_name, stamp);
+      else
+        name = g_strdup_printf ("%s.corrupt-%s-%u", base_name, stamp, i);
+      target = g_file_get_child (parent, name);
+    }
+
+  if (!g_file_move (self->file, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return FALSE;
+
+  g_set_object (&self->moved_aside, target);
+  return TRUE;
+}
+
+/**
+ * untrain_state_store_load:
+ *
+ * Reads the file. A missing file is an empty state. A file that does not
+ * parse is moved aside as `state.ini.corrupt-<timestamp>` with a warning,
+ * and the state starts fresh.
+ *
+ * Returns: %FALSE only if the file exists and can be neither read nor
+ *   moved aside
+ */
+gboolean
+untrain_state_store_load (UntrainStateStore  *self,
+                          GError            **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), FALSE);
+
+  path = g_file_get_path (self->file);
+  g_clear_object (&self->moved_aside);
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_clear_pointer (&self->key_file, g_key_file_unref);
+          self->key_file = g_steal_pointer (&key_file);
+          return TRUE;
+        }
+
+      if (local_error->domain != G_KEY_FILE_ERROR)
+        {
+          g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_CORRUPT_STATE,
+                       _("Can’t read %s: %s"), path, local_error->message);
+          return FALSE;
+        }
+
+      if (!move_aside (self, error))
+        return FALSE;
+
+      {
+        g_autofree char *aside = g_file_get_path (self->moved_aside);
+
+        g_warning ("%s was damaged (%s); it was moved to %s and Untrain starts afresh",
+                   path, local_error->message, aside);
+      }
+
+      key_file = g_key_file_new ();
+    }
+
+  g_clear_pointer (&self->key_file, g_key_file_unref);
+  self->key_file = g_steal_pointer (&key_file);
+
+  return TRUE;
+}
+
+/**
+ * untrain_state_store_save:
+ *
+ * Writes the whole state atomically: a temporary file, flushed to disk,
+ * renamed over the old one.
+ */
+gboolean
+untrain_state_store_save (UntrainStateStore  *self,
+                          GError            **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), FALSE);
+
+  path = g_file_get_path (self->file);
+  dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Can’t create %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  data = g_key_file_to_data (self->key_file, &length, NULL);
+
+  return g_file_set_contents_full (path, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+static char *
+group_name (const char *platform_id,
+            const char *item_id)
+{
+  return g_strdup_printf ("%s/%s", platform_id, item_id);
+}
+
+static GDateTime *
+get_date_time (GKeyFile   *key_file,
+               const char *group,
+               const char *key)
+{
+  g_autofree char *text = g_key_file_get_string (key_file, group, key, NULL);
+  GDateTime *date_time;
+
+  if (text == NULL)
+    return NULL;
+
+  date_time = g_date_time_new_from_iso8601 (text, NULL);
+  if (date_time == NULL)
+    g_warning ("Ignoring [%s] %s: “%s” is not an ISO 8601 time", group, key, text);
+
+  return date_time;
+}
+
+static void
+set_date_time (GKeyFile   *key_file,
+               const char *group,
+               const char *key,
+               GDateTime  *date_time)
+{
+  g_autofree char *text = NULL;
+
+  if (date_time == NULL)
+    {
+      g_key_file_remove_key (key_file, group, key, NULL);
+      return;
+    }
+
+  text = g_date_time_format_iso8601 (date_time);
+  g_key_file_set_string (key_file, group, key, text);
+}
+
+/**
+ * untrain_state_store_get_live:
+ * @status: (out): the status last read from the account
+ * @checked_at: (out) (transfer full): when
+ * @message: (out) (transfer full) (nullable): the error, for %UNTRAIN_STATUS_ERROR
+ *
+ * Returns: %TRUE if the item was ever checked live
+ */
+gboolean
+untrain_state_store_get_live (UntrainStateStore  *self,
+                              const char         *platform_id,
+                              const char         *item_id,
+                              UntrainStatus      *status,
+                              GDateTime         **checked_at,
+                              char              **message)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *status_text = NULL;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), FALSE);
+  g_return_val_if_fail (platform_id != NULL && item_id != NULL, FALSE);
+
+  group = group_name (platform_id, item_id);
+  status_text = g_key_file_get_string (self->key_file, group, "live-status", NULL);
+  if (status_text == NULL)
+    return FALSE;
+
+  when = get_date_time (self->key_file, group, "checked-at");
+
+  if (!untrain_status_from_string (status_text, status) || when == NULL)
+    {
+      g_warning ("Ignoring the live status of %s: “%s” is not a status with a time",
+                 group, status_text);
+      return FALSE;
+    }
+
+  if (checked_at != NULL)
+    *checked_at = g_steal_pointer (&when);
+  if (message != NULL)
+    *message = g_key_file_get_string (self->key_file, group, "message", NULL);
+
+  return TRUE;
+}
+
+void
+untrain_state_store_set_live (UntrainStateStore *self,
+                              const char        *platform_id,
+                              const char        *item_id,
+                              UntrainStatus      status,
+                              GDateTime         *checked_at,
+                              const char        *message)
+{
+  g_autofree char *group = NULL;
+
+  g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
+  g_return_if_fail (platform_id != NULL && item_id != NULL);
+  g_return_if_fail (checked_at != NULL);
+
+  group = group_name (platform_id, item_id);
+  g_key_file_set_string (self->key_file, group, "live-status", untrain_status_to_string (status));
+  set_date_time (self->key_file, group, "checked-at", checked_at);
+
+  if (message != NULL)
+    g_key_file_set_string (self->key_file, group, "message", message);
+  else
+    g_key_file_remove_key (self->key_file, group, "message", NULL);
+
+  g_signal_emit (self, signals[CHANGED], 0, platform_id, item_id);
+}
+
+/**
+ * untrain_state_store_get_confirmed:
+ *
+ * Returns: (transfer full) (nullable): when the person said the item is done
+ */
+GDateTime *
+untrain_state_store_get_confirmed (UntrainStateStore *self,
+                                   const char        *platform_id,
+                                   const char        *item_id)
+{
+  g_autofree char *group = NULL;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), NULL);
+  g_return_val_if_fail (platform_id != NULL && item_id != NULL, NULL);
+
+  group = group_name (platform_id, item_id);
+  return get_date_time (self->key_file, group, "confirmed-at");
+}
+
+/**
+ * untrain_state_store_set_confirmed:
+ * @confirmed_at: (nullable): when the person said it is done, or %NULL to undo
+ */
+void
+untrain_state_store_set_confirmed (UntrainStateStore *self,
+                                   const char        *platform_id,
+                                   const char        *item_id,
+                                   GDateTime         *confirmed_at)
+{
+  g_autofree char *group = NULL;
+
+  g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
+  g_return_if_fail (platform_id != NULL && item_id != NULL);
+
+  group = group_name (platform_id, item_id);
+  set_date_time (self->key_file, group, "confirmed-at", confirmed_at);
+
+  g_signal_emit (self, signals[CHANGED], 0, platform_id, item_id);
+}

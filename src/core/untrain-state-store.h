@@ -1,0 +1,49 @@
+/* untrain-state-store.h
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "untrain-status.h"
+
+G_BEGIN_DECLS
+
+#define UNTRAIN_TYPE_STATE_STORE (untrain_state_store_get_type())
+
+G_DECLARE_FINAL_TYPE (UntrainStateStore, untrain_state_store, UNTRAIN, STATE_STORE, GObject)
+
+UntrainStateStore *untrain_state_store_new               (GFile              *file);
+GFile             *untrain_state_store_get_default_file  (void);
+GFile             *untrain_state_store_get_file          (UntrainStateStore  *self);
+gboolean           untrain_state_store_load              (UntrainStateStore  *self,
+                                                          GError            **error);
+gboolean           untrain_state_store_save              (UntrainStateStore  *self,
+                                                          GError            **error);
+GFile             *untrain_state_store_get_moved_aside   (UntrainStateStore  *self);
+
+gboolean           untrain_state_store_get_live          (UntrainStateStore  *self,
+                                                          const char         *platform_id,
+                                                          const char         *item_id,
+                                                          UntrainStatus      *status,
+                                                          GDateTime         **checked_at,
+                                                          char              **message);
+void               untrain_state_store_set_live          (UntrainStateStore  *self,
+                                                          const char         *platform_id,
+                                                          const char         *item_id,
+                                                          UntrainStatus       status,
+                                                          GDateTime          *checked_at,
+                                                          const char         *message);
+GDateTime         *untrain_state_store_get_confirmed     (UntrainStateStore  *self,
+                                                          const char         *platform_id,
+                                                          const char         *item_id);
+void               untrain_state_store_set_confirmed     (UntrainStateStore  *self,
+                                                          const char         *platform_id,
+                                                          const char         *item_id,
+                                                          GDateTime          *confirmed_at);
+
+G_END_DECLS

@@ -1,0 +1,288 @@
+/* untrain-application.c
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "untrain-application"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "untrain-application.h"
+#include "untrain-command-line.h"
+#include "untrain-status-model.h"
+#include "untrain-window.h"
+
+struct _UntrainApplication
+{
+  AdwApplication     parent_instance;
+
+  GSettings         *settings;
+  UntrainCatalog    *catalog;
+  UntrainStateStore *store;
+  GListStore        *models;
+};
+
+G_DEFINE_FINAL_TYPE (UntrainApplication, untrain_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the checklist of every platform and exit"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --status, print JSON"), NULL },
+  { "country", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --status, show the checklist for this country (ISO 3166-1 code)"), N_("CC") },
+  { "age", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --status, show the checklist for someone of this age"), N_("YEARS") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+UntrainApplication *
+untrain_application_new (void)
+{
+  return g_object_new (UNTRAIN_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/* The command-line calls are answered here, before the application
+ * registers or GTK is initialised, so they work without a display.
+ */
+static int
+untrain_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  const char *country = NULL;
+  const char *age = NULL;
+  gboolean json = g_variant_dict_contains (options, "json");
+
+  g_variant_dict_lookup (options, "country", "&s", &country);
+  g_variant_dict_lookup (options, "age", "&s", &age);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("untrain %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "status"))
+    return untrain_command_line_status (json, country, age);
+
+  if (json || country != NULL || age != NULL)
+    {
+      g_printerr (_("untrain: --json, --country and --age go with --status\n"));
+      return 2;
+    }
+
+  return G_APPLICATION_CLASS (untrain_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+update_person (UntrainApplication *self)
+{
+  g_autofree char *country = untrain_command_line_get_country (self->settings);
+  int age = untrain_command_line_get_age (self->settings);
+  guint n_models = g_list_model_get_n_items (G_LIST_MODEL (self->models));
+
+  for (guint i = 0; i < n_models; i++)
+    {
+      g_autoptr(UntrainStatusModel) model = g_list_model_get_item (G_LIST_MODEL (self->models), i);
+
+      untrain_status_model_set_person (model, country, age);
+    }
+}
+
+static void
+on_person_changed_cb (UntrainApplication *self,
+                      const char         *key,
+                      GSettings          *settings)
+{
+  update_person (self);
+}
+
+static void
+untrain_application_startup (GApplication *application)
+{
+  UntrainApplication *self = UNTRAIN_APPLICATION (application);
+  g_autoptr(GFile) state_file = NULL;
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *country = NULL;
+
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (untrain_application_parent_class)->startup (application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->catalog = untrain_catalog_new_default ();
+
+  state_file = untrain_state_store_get_default_file ();
+  self->store = untrain_state_store_new (state_file);
+  if (!untrain_state_store_load (self->store, &error))
+    g_warning ("%s", error->message);
+
+  country = untrain_command_line_get_country (self->settings);
+  models = untrain_command_line_build_models (self->catalog, self->store, self->settings,
+                                              country,
+                                              untrain_command_line_get_age (self->settings));
+  self->models = g_list_store_new (UNTRAIN_TYPE_STATUS_MODEL);
+  g_list_store_splice (self->models, 0, 0, models->pdata, models->len);
+
+  g_signal_connect_object (self->settings, "changed::country",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::age-group",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+untrain_application_activate (GApplication *application)
+{
+  UntrainApplication *self = UNTRAIN_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      GFile *moved_aside = untrain_state_store_get_moved_aside (self->store);
+      const char * const *warnings = untrain_catalog_get_warnings (self->catalog);
+
+      window = GTK_WINDOW (untrain_window_new (self, G_LIST_MODEL (self->models)));
+
+      if (moved_aside != NULL)
+        {
+          g_autofree char *path = g_file_get_path (moved_aside);
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("Your saved progress was damaged and was moved to %s"), path);
+          untrain_window_show_message (UNTRAIN_WINDOW (window), message);
+        }
+
+      for (guint i = 0; warnings[i] != NULL; i++)
+        untrain_window_show_message (UNTRAIN_WINDOW (window), warnings[i]);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+untrain_application_dispose (GObject *object)
+{
+  UntrainApplication *self = (UntrainApplication *)object;
+
+  g_clear_object (&self->models);
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (untrain_application_parent_class)->dispose (object);
+}
+
+static void
+untrain_application_class_init (UntrainApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = untrain_application_dispose;
+
+  app_class->handle_local_options = untrain_application_handle_local_options;
+  app_class->startup = untrain_application_startup;
+  app_class->activate = untrain_application_activate;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Untrain developers", NULL };
+  UntrainApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Untrain"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Untrain developers"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "copyright", "© 2026 The Untrain developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+untrain_application_init (UntrainApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep your data out of AI training."));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+}
+
+UntrainCatalog *
+untrain_application_get_catalog (UntrainApplication *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_APPLICATION (self), NULL);
+
+  return self->catalog;
+}
+
+UntrainStateStore *
+untrain_application_get_store (UntrainApplication *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+GSettings *
+untrain_application_get_settings (UntrainApplication *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * untrain_application_get_models:
+ *
+ * Returns: (transfer none): a #GListModel of #UntrainStatusModel, one per
+ *   platform, the person's platforms first
+ */
+GListModel *
+untrain_application_get_models (UntrainApplication *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_APPLICATION (self), NULL);
+
+  return G_LIST_MODEL (self->models);
+}

@@ -1,0 +1,23 @@
+/* untrain-item-row.h
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "untrain-item-status.h"
+
+G_BEGIN_DECLS
+
+#define UNTRAIN_TYPE_ITEM_ROW (untrain_item_row_get_type())
+
+G_DECLARE_FINAL_TYPE (UntrainItemRow, untrain_item_row, UNTRAIN, ITEM_ROW, AdwActionRow)
+
+GtkWidget         *untrain_item_row_new             (UntrainItemStatus *item_status);
+UntrainItemStatus *untrain_item_row_get_item_status (UntrainItemRow    *self);
+
+G_END_DECLS
