@@ -347,7 +347,13 @@ untrain_catalog_lookup (UntrainCatalog *self,
 const char * const *
 untrain_catalog_get_warnings (UntrainCatalog *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (UNTRAIN_IS_CATALOG (self), NULL);
+
+  /* A null-terminated array has no storage until its first element. */
+  if (self->warnings->pdata == NULL)
+    return none;
 
   return (const char * const *)self->warnings->pdata;
 }
