@@ -60,14 +60,23 @@ static void
 update (UntrainItemRow *self)
 {
   static const char * const classes[] = { "success", "warning", "error", "dim-label" };
+  UntrainItem *item = untrain_item_status_get_item (self->item_status);
   UntrainStatus status = untrain_item_status_get_status (self->item_status);
   const char *message = untrain_item_status_get_message (self->item_status);
+  const char *icon_name = untrain_status_get_icon_name (status);
   const char *label = untrain_status_get_label (status);
+
+  /* Something to know is not a task the person did. */
+  if (!untrain_item_is_actionable (item) && status == UNTRAIN_STATUS_DONE)
+    {
+      icon_name = "dialog-information-symbolic";
+      label = _("Good to know");
+    }
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
                                message != NULL ? message : untrain_item_status_get_reason (self->item_status));
 
-  gtk_image_set_from_icon_name (self->status_icon, untrain_status_get_icon_name (status));
+  gtk_image_set_from_icon_name (self->status_icon, icon_name);
   gtk_label_set_label (self->status_label, label);
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -75,6 +84,8 @@ update (UntrainItemRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), classes[i]);
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), classes[i]);
     }
+  if (!untrain_item_is_actionable (item))
+    status = UNTRAIN_STATUS_UNKNOWN;
   gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), status_css_class (status));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_css_class (status));
 
