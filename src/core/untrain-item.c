@@ -93,10 +93,21 @@ parse_date (const char *text,
   guint year, month, day;
   char tail;
 
-  /* Strictly YYYY-MM-DD: g_date_set_parse() would take "3/11" too. */
-  if (strlen (text) != 10 ||
+  /* Strictly YYYY-MM-DD: g_date_set_parse() would take "3/11" too, and
+   * sscanf() alone would take signs and blanks. */
+  if (strlen (text) != 10)
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        continue;
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  if (text[4] != '-' || text[7] != '-' ||
       sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
-      text[4] != '-' || text[7] != '-' ||
       !g_date_valid_dmy (day, month, year))
     return FALSE;
 
