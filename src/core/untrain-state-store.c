@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "untrain-error.h"
 #include "untrain-state-store.h"
@@ -212,6 +215,75 @@ move_aside (UntrainStateStore  *self,
   return TRUE;
 }
 
+/* GKeyFile checks UTF-8 only when a value is read, and then drops the
+ * value quietly: check the whole file first, so that a damaged file is
+ * moved aside like any other instead of losing records one by one.
+ */
+static gboolean
+load_key_file (GKeyFile    *key_file,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      /* Something in the way that is not a file is damage too. */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+        g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
+                             "a folder, not a file");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (contents, length, NULL))
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_UNKNOWN_ENCODING,
+                           "not valid UTF-8");
+      return FALSE;
+    }
+
+  return g_key_file_load_from_data (key_file, contents, length, G_KEY_FILE_KEEP_COMMENTS, error);
+}
+
+/* g_file_set_contents() writes "state.ini.XXXXXX" and renames it; a crash
+ * in between leaves the temporary file behind. Nothing else is named so.
+ */
+static void
+remove_stale_temporary_files (UntrainStateStore *self)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (self->file);
+  g_autofree char *base_name = g_file_get_basename (self->file);
+  g_autofree char *dir_path = g_file_get_path (parent);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gsize base_length = strlen (base_name);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      gboolean temporary = strlen (name) == base_length + 7 &&
+                           g_str_has_prefix (name, base_name) &&
+                           name[base_length] == '.';
+
+      for (gsize i = base_length + 1; temporary && name[i] != '\0'; i++)
+        temporary = g_ascii_isalnum (name[i]);
+
+      if (temporary)
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+          g_debug ("Removing %s, left by an interrupted save", path);
+          g_unlink (path);
+        }
+    }
+}
+
 /**
  * untrain_state_store_load:
  *
@@ -235,7 +307,9 @@ untrain_state_store_load (UntrainStateStore  *self,
   path = g_file_get_path (self->file);
   g_clear_object (&self->moved_aside);
 
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, &local_error))
+  remove_stale_temporary_files (self);
+
+  if (!load_key_file (key_file, path, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
@@ -458,4 +532,112 @@ untrain_state_store_set_confirmed (UntrainStateStore *self,
   set_date_time (self->key_file, group, "confirmed-at", confirmed_at);
 
   g_signal_emit (self, signals[CHANGED], 0, platform_id, item_id);
+}
+
+/**
+ * untrain_state_store_get_date:
+ * @key: "submitted-on", "answer-due" or "answer-received-on"
+ * @date: (out caller-allocates): the date, cleared when there is none
+ *
+ * Returns: %TRUE if the record has a valid date under @key
+ */
+gboolean
+untrain_state_store_get_date (UntrainStateStore *self,
+                              const char        *platform_id,
+                              const char        *item_id,
+                              const char        *key,
+                              GDate             *date)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *text = NULL;
+  guint year, month, day;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), FALSE);
+  g_return_val_if_fail (platform_id != NULL && item_id != NULL && key != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+
+  group = group_name (platform_id, item_id);
+  text = g_key_file_get_string (self->key_file, group, key, NULL);
+  if (text == NULL)
+    return FALSE;
+
+  if (strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    {
+      g_warning ("Ignoring [%s] %s: “%s” is not a date (YYYY-MM-DD)", group, key, text);
+      return FALSE;
+    }
+
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/**
+ * untrain_state_store_set_date:
+ * @date: (nullable): the date, or %NULL (or an invalid date) to remove it
+ */
+void
+untrain_state_store_set_date (UntrainStateStore *self,
+                              const char        *platform_id,
+                              const char        *item_id,
+                              const char        *key,
+                              const GDate       *date)
+{
+  g_autofree char *group = NULL;
+  char text[16];
+
+  g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
+  g_return_if_fail (platform_id != NULL && item_id != NULL && key != NULL);
+
+  group = group_name (platform_id, item_id);
+
+  if (date == NULL || !g_date_valid (date))
+    g_key_file_remove_key (self->key_file, group, key, NULL);
+  else
+    {
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      g_key_file_set_string (self->key_file, group, key, text);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, platform_id, item_id);
+}
+
+/**
+ * untrain_state_store_get_contact:
+ * @field: "name", "email" or "profile-url"
+ *
+ * The person's own details for objection letters. They stay on this
+ * computer: Untrain never sends them anywhere.
+ *
+ * Returns: (transfer full) (nullable): the value
+ */
+char *
+untrain_state_store_get_contact (UntrainStateStore *self,
+                                 const char        *field)
+{
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return g_key_file_get_string (self->key_file, "contact", field, NULL);
+}
+
+/**
+ * untrain_state_store_set_contact:
+ * @value: (nullable): the value, or %NULL or "" to forget it
+ */
+void
+untrain_state_store_set_contact (UntrainStateStore *self,
+                                 const char        *field,
+                                 const char        *value)
+{
+  g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
+  g_return_if_fail (field != NULL);
+
+  if (value == NULL || value[0] == '\0')
+    g_key_file_remove_key (self->key_file, "contact", field, NULL);
+  else
+    g_key_file_set_string (self->key_file, "contact", field, value);
 }

@@ -109,7 +109,9 @@ update_totals (UntrainStatusModel *self)
       UntrainItem *item = untrain_item_status_get_item (item_status);
       UntrainStatus status = untrain_item_status_get_status (item_status);
 
-      if (!untrain_item_is_actionable (item) || status == UNTRAIN_STATUS_NOT_APPLICABLE)
+      /* Only what surely applies counts: with no country, nothing does. */
+      if (!untrain_item_is_actionable (item) ||
+          untrain_item_status_get_applies (item_status) != UNTRAIN_APPLIES_YES)
         continue;
 
       n_applicable++;
@@ -140,6 +142,53 @@ update_totals (UntrainStatusModel *self)
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* A form the person sent is done, until its answer is overdue: then it
+ * asks for a follow-up. Returns %FALSE when the form was not sent.
+ */
+static gboolean
+derive_form_status (UntrainStatusModel *self,
+                    UntrainItemStatus  *item_status,
+                    GDateTime          *confirmed_at,
+                    const GDate        *today)
+{
+  const char *platform_id = untrain_platform_get_id (self->platform);
+  const char *item_id = untrain_item_get_id (untrain_item_status_get_item (item_status));
+  GDate submitted_on, answer_due, answer_received_on;
+  gboolean overdue;
+
+  untrain_state_store_get_date (self->store, platform_id, item_id, "submitted-on", &submitted_on);
+  untrain_state_store_get_date (self->store, platform_id, item_id, "answer-due", &answer_due);
+  untrain_state_store_get_date (self->store, platform_id, item_id, "answer-received-on", &answer_received_on);
+
+  overdue = g_date_valid (&submitted_on) &&
+            g_date_valid (&answer_due) &&
+            !g_date_valid (&answer_received_on) &&
+            g_date_compare (today, &answer_due) > 0;
+
+  _untrain_item_status_set_form_dates (item_status, &submitted_on, &answer_due,
+                                       &answer_received_on, overdue);
+
+  if (!g_date_valid (&submitted_on))
+    return FALSE;
+
+  if (overdue)
+    {
+      g_autofree char *due = untrain_format_date (&answer_due);
+      g_autofree char *message = NULL;
+
+      /* Translators: “LinkedIn’s answer was due on 3 January 2027: send a follow-up” */
+      message = g_strdup_printf (_("%s’s answer was due on %s: send a follow-up"),
+                                 untrain_platform_get_name (self->platform), due);
+      _untrain_item_status_set_status (item_status, UNTRAIN_STATUS_ACTION_NEEDED,
+                                       UNTRAIN_EVIDENCE_DERIVED, confirmed_at, message);
+      return TRUE;
+    }
+
+  _untrain_item_status_set_status (item_status, UNTRAIN_STATUS_DONE,
+                                   UNTRAIN_EVIDENCE_CONFIRMED, confirmed_at, NULL);
+  return TRUE;
 }
 
 static void
@@ -200,6 +249,10 @@ derive_status (UntrainStatusModel *self,
   has_live = untrain_state_store_get_live (self->store, platform_id, item_id,
                                            &live_status, &live_at, &message);
   confirmed_at = untrain_state_store_get_confirmed (self->store, platform_id, item_id);
+
+  if (untrain_item_get_kind (item) == UNTRAIN_ITEM_KIND_FORM &&
+      derive_form_status (self, item_status, confirmed_at, &today))
+    return;
 
   if (confirmed_at != NULL &&
       (!has_live || g_date_time_compare (confirmed_at, live_at) >= 0))
@@ -567,6 +620,17 @@ lookup_or_error (UntrainStatusModel  *self,
   return item_status;
 }
 
+static void
+forget_submission (UntrainStatusModel *self,
+                   const char         *item_id)
+{
+  static const char * const keys[] = { "submitted-on", "answer-due", "answer-received-on" };
+  const char *platform_id = untrain_platform_get_id (self->platform);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    untrain_state_store_set_date (self->store, platform_id, item_id, keys[i], NULL);
+}
+
 static gboolean
 confirm (UntrainStatusModel  *self,
          const char          *item_id,
@@ -584,6 +648,10 @@ confirm (UntrainStatusModel  *self,
                                      untrain_platform_get_id (self->platform),
                                      item_id,
                                      done ? now : NULL);
+
+  /* Undo takes back a form's submission too. */
+  if (!done)
+    forget_submission (self, item_id);
 
   derive_status (self, item_status, now);
   update_totals (self);
@@ -623,6 +691,93 @@ untrain_status_model_unmark_done (UntrainStatusModel  *self,
   g_return_val_if_fail (item_id != NULL, FALSE);
 
   return confirm (self, item_id, FALSE, error);
+}
+
+static UntrainItemStatus *
+lookup_form_or_error (UntrainStatusModel  *self,
+                      const char          *item_id,
+                      GError             **error)
+{
+  UntrainItemStatus *item_status = lookup_or_error (self, item_id, error);
+
+  if (item_status != NULL &&
+      untrain_item_get_kind (untrain_item_status_get_item (item_status)) != UNTRAIN_ITEM_KIND_FORM)
+    {
+      g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_FAILED,
+                   _("“%s” is not a form to send"),
+                   untrain_item_get_title (untrain_item_status_get_item (item_status)));
+      return NULL;
+    }
+
+  return item_status;
+}
+
+/**
+ * untrain_status_model_record_submission:
+ * @submitted_on: the day the person sent the form
+ *
+ * Records that the person sent the form @item_id: the item is done, and
+ * the answer is due one month later, the time GDPR Art. 12(3) gives.
+ * Saves the state.
+ */
+gboolean
+untrain_status_model_record_submission (UntrainStatusModel  *self,
+                                        const char          *item_id,
+                                        const GDate         *submitted_on,
+                                        GError             **error)
+{
+  const char *platform_id;
+  GDate answer_due;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATUS_MODEL (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+  g_return_val_if_fail (submitted_on != NULL && g_date_valid (submitted_on), FALSE);
+
+  if (lookup_form_or_error (self, item_id, error) == NULL)
+    return FALSE;
+
+  platform_id = untrain_platform_get_id (self->platform);
+  answer_due = *submitted_on;
+  g_date_add_months (&answer_due, 1);
+
+  untrain_state_store_set_date (self->store, platform_id, item_id, "submitted-on", submitted_on);
+  untrain_state_store_set_date (self->store, platform_id, item_id, "answer-due", &answer_due);
+  untrain_state_store_set_date (self->store, platform_id, item_id, "answer-received-on", NULL);
+
+  return confirm (self, item_id, TRUE, error);
+}
+
+/**
+ * untrain_status_model_record_answer:
+ * @received_on: the day the answer came
+ *
+ * Records that the platform answered the form @item_id, which ends the
+ * wait for it. Saves the state.
+ */
+gboolean
+untrain_status_model_record_answer (UntrainStatusModel  *self,
+                                    const char          *item_id,
+                                    const GDate         *received_on,
+                                    GError             **error)
+{
+  UntrainItemStatus *item_status;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATUS_MODEL (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+  g_return_val_if_fail (received_on != NULL && g_date_valid (received_on), FALSE);
+
+  if (!(item_status = lookup_form_or_error (self, item_id, error)))
+    return FALSE;
+
+  untrain_state_store_set_date (self->store, untrain_platform_get_id (self->platform),
+                                item_id, "answer-received-on", received_on);
+
+  now = get_now (self);
+  derive_status (self, item_status, now);
+  update_totals (self);
+
+  return untrain_state_store_save (self->store, error);
 }
 
 /**
