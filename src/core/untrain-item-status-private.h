@@ -19,5 +19,10 @@ void               _untrain_item_status_set_status      (UntrainItemStatus      
                                                          UntrainEvidence             evidence,
                                                          GDateTime                  *checked_at,
                                                          const char                 *message);
+void               _untrain_item_status_set_form_dates  (UntrainItemStatus          *self,
+                                                         const GDate                *submitted_on,
+                                                         const GDate                *answer_due,
+                                                         const GDate                *answer_received_on,
+                                                         gboolean                    needs_follow_up);
 
 G_END_DECLS

@@ -28,6 +28,12 @@ struct _UntrainItemStatus
   UntrainApplies   applies;
   GDate            since;
   char            *reason;
+
+  /* For forms: when the person sent it, when the answer is due, when it came. */
+  GDate            submitted_on;
+  GDate            answer_due;
+  GDate            answer_received_on;
+  gboolean         needs_follow_up;
 };
 
 enum {
@@ -165,6 +171,9 @@ static void
 untrain_item_status_init (UntrainItemStatus *self)
 {
   g_date_clear (&self->since, 1);
+  g_date_clear (&self->submitted_on, 1);
+  g_date_clear (&self->answer_due, 1);
+  g_date_clear (&self->answer_received_on, 1);
 }
 
 UntrainItemStatus *
@@ -333,4 +342,73 @@ untrain_item_status_get_message (UntrainItemStatus *self)
   g_return_val_if_fail (UNTRAIN_IS_ITEM_STATUS (self), NULL);
 
   return self->message;
+}
+
+void
+_untrain_item_status_set_form_dates (UntrainItemStatus *self,
+                                     const GDate       *submitted_on,
+                                     const GDate       *answer_due,
+                                     const GDate       *answer_received_on,
+                                     gboolean           needs_follow_up)
+{
+  g_return_if_fail (UNTRAIN_IS_ITEM_STATUS (self));
+
+  self->submitted_on = *submitted_on;
+  self->answer_due = *answer_due;
+  self->answer_received_on = *answer_received_on;
+  self->needs_follow_up = needs_follow_up;
+}
+
+/**
+ * untrain_item_status_get_submitted_on:
+ *
+ * Returns: (transfer none): when the person sent the form; not valid
+ *   (g_date_valid()) when they have not
+ */
+const GDate *
+untrain_item_status_get_submitted_on (UntrainItemStatus *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_ITEM_STATUS (self), NULL);
+
+  return &self->submitted_on;
+}
+
+/**
+ * untrain_item_status_get_answer_due:
+ *
+ * Returns: (transfer none): when the platform must have answered: one
+ *   month after the submission (GDPR Art. 12(3)); not valid when unsent
+ */
+const GDate *
+untrain_item_status_get_answer_due (UntrainItemStatus *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_ITEM_STATUS (self), NULL);
+
+  return &self->answer_due;
+}
+
+/**
+ * untrain_item_status_get_answer_received_on:
+ *
+ * Returns: (transfer none): when the answer came; not valid until then
+ */
+const GDate *
+untrain_item_status_get_answer_received_on (UntrainItemStatus *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_ITEM_STATUS (self), NULL);
+
+  return &self->answer_received_on;
+}
+
+/**
+ * untrain_item_status_needs_follow_up:
+ *
+ * Returns: whether the answer is overdue and the person should follow up
+ */
+gboolean
+untrain_item_status_needs_follow_up (UntrainItemStatus *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_ITEM_STATUS (self), FALSE);
+
+  return self->needs_follow_up;
 }

@@ -25,5 +25,9 @@ UntrainApplies   untrain_item_status_get_applies    (UntrainItemStatus *self);
 const GDate     *untrain_item_status_get_since      (UntrainItemStatus *self);
 const char      *untrain_item_status_get_reason     (UntrainItemStatus *self);
 const char      *untrain_item_status_get_message    (UntrainItemStatus *self);
+const GDate     *untrain_item_status_get_submitted_on       (UntrainItemStatus *self);
+const GDate     *untrain_item_status_get_answer_due         (UntrainItemStatus *self);
+const GDate     *untrain_item_status_get_answer_received_on (UntrainItemStatus *self);
+gboolean         untrain_item_status_needs_follow_up        (UntrainItemStatus *self);
 
 G_END_DECLS

@@ -45,5 +45,20 @@ void               untrain_state_store_set_confirmed     (UntrainStateStore  *se
                                                           const char         *platform_id,
                                                           const char         *item_id,
                                                           GDateTime          *confirmed_at);
+gboolean           untrain_state_store_get_date          (UntrainStateStore  *self,
+                                                          const char         *platform_id,
+                                                          const char         *item_id,
+                                                          const char         *key,
+                                                          GDate              *date);
+void               untrain_state_store_set_date          (UntrainStateStore  *self,
+                                                          const char         *platform_id,
+                                                          const char         *item_id,
+                                                          const char         *key,
+                                                          const GDate        *date);
+char              *untrain_state_store_get_contact       (UntrainStateStore  *self,
+                                                          const char         *field);
+void               untrain_state_store_set_contact       (UntrainStateStore  *self,
+                                                          const char         *field,
+                                                          const char         *value);
 
 G_END_DECLS

@@ -41,6 +41,14 @@ gboolean            untrain_status_model_mark_done          (UntrainStatusModel 
 gboolean            untrain_status_model_unmark_done        (UntrainStatusModel  *self,
                                                              const char          *item_id,
                                                              GError             **error);
+gboolean            untrain_status_model_record_submission  (UntrainStatusModel  *self,
+                                                             const char          *item_id,
+                                                             const GDate         *submitted_on,
+                                                             GError             **error);
+gboolean            untrain_status_model_record_answer      (UntrainStatusModel  *self,
+                                                             const char          *item_id,
+                                                             const GDate         *received_on,
+                                                             GError             **error);
 void                untrain_status_model_set_checking       (UntrainStatusModel  *self,
                                                              const char          *item_id);
 void                untrain_status_model_set_live_result    (UntrainStatusModel  *self,
