@@ -7,94 +7,114 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "untrain-application.h"
 #include "untrain-item-row.h"
+#include "untrain-letter-dialog.h"
+#include "untrain-platform-row.h"
 #include "untrain-status-model.h"
 #include "untrain-window.h"
+#include "untrain-wizard.h"
 
-/* The real application and window under Xvfb, with settings in memory and
- * the state in this test's own folders.
+/* The real application and its window under Xvfb, with settings in memory
+ * and the state in this test's own folders, driven through its actions.
  */
 
 static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
 {
-  if (UNTRAIN_IS_ITEM_ROW (widget))
-    g_ptr_array_add (rows, widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
+    collect (child, type, found);
 }
 
 static UntrainItemRow *
 find_row (UntrainWindow *window,
+          const char    *platform_id,
           const char    *item_id)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *page = NULL;
 
-  collect_rows (GTK_WIDGET (window), rows);
+  /* The row on that platform's page. */
+  collect (GTK_WIDGET (window), GTK_TYPE_WIDGET, rows);
+  for (guint i = 0; i < rows->len && page == NULL; i++)
+    if (g_str_has_prefix (G_OBJECT_TYPE_NAME (rows->pdata[i]), "UntrainPlatformPage") &&
+        g_str_equal (gtk_widget_get_name (rows->pdata[i]), platform_id))
+      page = rows->pdata[i];
+  g_assert_nonnull (page);
 
+  g_ptr_array_set_size (rows, 0);
+  collect (page, UNTRAIN_TYPE_ITEM_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
-    {
-      UntrainItemRow *row = g_ptr_array_index (rows, i);
-      UntrainItem *item = untrain_item_status_get_item (untrain_item_row_get_item_status (row));
-
-      if (g_str_equal (untrain_item_get_id (item), item_id) &&
-          gtk_widget_is_ancestor (GTK_WIDGET (row), GTK_WIDGET (window)))
-        return row;
-    }
+    if (g_str_equal (gtk_widget_get_name (rows->pdata[i]), item_id))
+      return rows->pdata[i];
 
   return NULL;
 }
 
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *name)
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
 {
-  if (ADW_IS_PREFERENCES_GROUP (widget) && g_str_equal (gtk_widget_get_name (widget), name))
-    return widget;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, name);
+  collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0 &&
+        gtk_widget_is_drawable (labels->pdata[i]))
+      return TRUE;
 
-      if (found != NULL)
-        return found;
-    }
+  return FALSE;
+}
 
-  return NULL;
+static char **
+sidebar_platforms (UntrainWindow *window)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  collect (GTK_WIDGET (window), UNTRAIN_TYPE_PLATFORM_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_strv_builder_add (builder, gtk_widget_get_name (rows->pdata[i]));
+
+  return g_strv_builder_end (builder);
 }
 
 static const char *
-status_label (UntrainItemRow *row)
+subtitle (UntrainItemRow *row)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GtkWidget *widget = GTK_WIDGET (row);
+  return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+}
 
-  /* The suffix label is the last GtkLabel with the "caption" class. */
-  for (GtkWidget *w = widget; w != NULL;)
-    {
-      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "caption"))
-        return gtk_label_get_label (GTK_LABEL (w));
+static void
+activate (UntrainWindow *window,
+          const char    *action,
+          const char    *target)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+}
 
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != widget && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w == widget ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
 
-  return NULL;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  return untrain_format_date (&today);
 }
 
 typedef void (*WindowTestFunc) (UntrainWindow *window);
@@ -103,16 +123,16 @@ static void
 on_activate_cb (GApplication   *app,
                 WindowTestFunc  func)
 {
-  UntrainWindow *window = UNTRAIN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (UNTRAIN_IS_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  func (window);
+  func (UNTRAIN_WINDOW (window));
 
   /* Closing the window lets go of everything it showed. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_null (window);
@@ -132,132 +152,406 @@ run_application (WindowTestFunc func)
   g_assert_finalize_object (app);
 }
 
+/* A home of its own for this program, with the system's MIME database and
+ * icons (GTK needs them to draw) but no applications: no web browser opens
+ * while the tests run, whatever the machine has installed.
+ */
 static void
-check_lists_platforms_and_items (UntrainWindow *window)
+make_home (void)
 {
+  static const char * const dirs[][2] = {
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_STATE_HOME", "state" },
+    { "XDG_CACHE_HOME", "cache" },
+  };
+  static const char * const shared[] = { "mime", "icons" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("untrain-test-window-XXXXXX", &error);
+  g_autofree char *system = g_build_filename (home, "system", NULL);
+
+  g_assert_no_error (error);
+  g_setenv ("HOME", home, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (home, dirs[i][1], NULL);
+
+      g_assert_no_errno (g_mkdir (path, 0700));
+      g_setenv (dirs[i][0], path, TRUE);
+    }
+
+  g_assert_no_errno (g_mkdir (system, 0700));
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    {
+      g_autofree char *target = g_build_filename ("/usr/share", shared[i], NULL);
+      g_autofree char *link = g_build_filename (system, shared[i], NULL);
+
+      g_assert_no_errno (symlink (target, link));
+    }
+  g_setenv ("XDG_DATA_DIRS", system, TRUE);
+}
+
+/* Each test starts with nothing saved. */
+static void
+forget_state (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "untrain", "state.ini", NULL);
+
+  g_unlink (path);
+}
+
+static GSettings *
+settings_for (const char *country,
+              const char *age_group)
+{
+  GSettings *settings = g_settings_new (APPLICATION_ID);
+
+  forget_state ();
+  g_settings_reset (settings, "platforms");
+
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  g_settings_set_string (settings, "country", country);
+  g_settings_set_string (settings, "age-group", age_group);
+
+  return settings;
+}
+
+static void
+check_platforms_and_items (UntrainWindow *window)
+{
+  g_auto(GStrv) platforms = sidebar_platforms (window);
   UntrainItemRow *row;
-  GtkWidget *group;
 
-  group = find_group (GTK_WIDGET (window), "linkedin");
-  g_assert_nonnull (group);
-  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "LinkedIn");
-  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, "0 of 3 done");
-  g_assert_nonnull (find_group (GTK_WIDGET (window), "facebook"));
-  g_assert_nonnull (find_group (GTK_WIDGET (window), "x"));
+  /* The person's platforms, in their order, on the first with something to do. */
+  g_assert_cmpstrv (platforms, ((const char * const[]) { "linkedin", "facebook", NULL }));
+  g_assert_cmpstr (untrain_window_get_visible_platform (window), ==, "linkedin");
+  g_assert_true (shows_label (GTK_WIDGET (window), "0 of 3 done"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Applies since 3 November 2025 in Germany."));
 
-  row = find_row (window, "ai-training");
-  g_assert_nonnull (row);
+  row = find_row (window, "linkedin", "ai-training");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Turn off “Data for Generative AI Improvement”");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Applies since 3 November 2025 in Germany");
-  g_assert_cmpstr (status_label (row), ==, "Action needed");
+  g_assert_cmpstr (subtitle (row), ==, "Applies since 3 November 2025 in Germany");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Action needed");
 
-  row = find_row (window, "microsoft-ads-sharing");
-  g_assert_cmpstr (status_label (row), ==, "Not applicable");
+  row = find_row (window, "linkedin", "microsoft-ads-sharing");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Not applicable");
+  g_assert_cmpstr (subtitle (row), ==, "Not applicable in Germany");
+
+  row = find_row (window, "linkedin", "not-retroactive");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Good to know");
+
+  activate (window, "win.show-platform", "facebook");
+  g_assert_cmpstr (untrain_window_get_visible_platform (window), ==, "facebook");
 }
 
 static void
-test_lists_platforms_and_items (void)
+test_platforms_and_items (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+  const char * const platforms[] = { "linkedin", "facebook", NULL };
 
-  g_settings_set_string (settings, "country", "DE");
-  g_settings_set_string (settings, "age-group", "adult");
-
-  run_application (check_lists_platforms_and_items);
+  g_settings_set_strv (settings, "platforms", platforms);
+  run_application (check_platforms_and_items);
 }
 
 static void
-check_rows_follow_the_model (UntrainWindow *window)
+check_mark_done_and_undo (UntrainWindow *window)
+{
+  UntrainItemRow *row = find_row (window, "linkedin", "ai-training");
+  g_autofree char *today = today_text ();
+  g_autofree char *confirmed = g_strdup_printf ("You confirmed on %s", today);
+
+  activate (window, "win.mark-done", "linkedin/ai-training");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Done");
+  g_assert_cmpstr (subtitle (row), ==, confirmed);
+  g_assert_true (shows_label (GTK_WIDGET (window), "1 of 3 done"));
+
+  activate (window, "win.undo-done", "linkedin/ai-training");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Action needed");
+  g_assert_true (shows_label (GTK_WIDGET (window), "0 of 3 done"));
+
+  /* Everything done: the page says so. */
+  activate (window, "win.mark-done", "linkedin/ai-training");
+  activate (window, "win.mark-done", "linkedin/research-data");
+  {
+    g_autoptr(UntrainStatusModel) model = g_list_model_get_item (untrain_window_get_models (window), 0);
+    g_autoptr(GError) error = NULL;
+    GDate sent;
+
+    g_date_clear (&sent, 1);
+    g_date_set_dmy (&sent, 1, 11, 2026);
+    g_assert_true (untrain_status_model_record_submission (model, "objection-form", &sent, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (shows_label (GTK_WIDGET (window), "3 of 3 done"));
+  g_assert_true (shows_label (GTK_WIDGET (window),
+                              "All done for LinkedIn. Platforms change their settings, so Untrain will remind you to check again."));
+}
+
+static void
+test_mark_done_and_undo (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+
+  run_application (check_mark_done_and_undo);
+}
+
+static void
+check_rows_follow_the_person (UntrainWindow *window)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(UntrainStatusModel) model = NULL;
-  g_autoptr(GError) error = NULL;
   UntrainItemRow *row;
-  GtkWidget *group;
 
-  model = g_list_model_get_item (untrain_window_get_models (window), 0);
-  g_assert_cmpstr (untrain_platform_get_id (untrain_status_model_get_platform (model)), ==, "linkedin");
-
-  row = find_row (window, "ai-training");
-  group = find_group (GTK_WIDGET (window), "linkedin");
-
-  untrain_status_model_mark_done (model, "ai-training", &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (status_label (row), ==, "Done");
-  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, "1 of 3 done");
-
-  untrain_status_model_set_live_result (model, "ai-training", UNTRAIN_STATUS_ERROR,
-                                        "LinkedIn changed its settings page; check by hand");
-  g_assert_cmpstr (status_label (row), ==, "Error");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "LinkedIn changed its settings page; check by hand");
-
-  /* A person who moves or says they are under 18 sees the rules follow. */
+  /* Someone in a country in no regulated group still sees what applies. */
   g_settings_set_string (settings, "country", "US");
-  row = find_row (window, "microsoft-ads-sharing");
-  g_assert_cmpstr (status_label (row), ==, "Action needed");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Applies since 3 November 2025 in United States");
+  row = find_row (window, "linkedin", "ai-training");
+  g_assert_cmpstr (subtitle (row), ==, "Applies since 18 September 2024 in United States");
+  row = find_row (window, "linkedin", "microsoft-ads-sharing");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Action needed");
 
+  /* Under 18: LinkedIn trains on nothing of theirs, and the page says why;
+   * the switches that are not about AI training still apply.
+   */
+  g_settings_set_string (settings, "country", "DE");
   g_settings_set_string (settings, "age-group", "under-18");
-  row = find_row (window, "ai-training");
-  g_assert_cmpstr (status_label (row), ==, "Not applicable");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Not applicable: LinkedIn excludes members under 18");
+  row = find_row (window, "linkedin", "ai-training");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Not applicable");
+  g_assert_cmpstr (subtitle (row), ==, "Not applicable: LinkedIn excludes members under 18");
+  g_assert_true (shows_label (GTK_WIDGET (window),
+                              "Not applicable: LinkedIn excludes members under 18. Some settings below still apply to you."));
+  row = find_row (window, "linkedin", "research-data");
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Action needed");
+
+  /* Where nothing applies, the page says there is nothing to do. */
+  g_settings_set_string (settings, "country", "US");
+  activate (window, "win.show-platform", "facebook");
+  g_assert_true (shows_label (GTK_WIDGET (window),
+                              "Not applicable in United States. Nothing here needs doing."));
 }
 
 static void
-test_rows_follow_the_model (void)
+test_rows_follow_the_person (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+  const char * const platforms[] = { "linkedin", "facebook", NULL };
+
+  g_settings_set_strv (settings, "platforms", platforms);
+  run_application (check_rows_follow_the_person);
+}
+
+static void
+check_platform_choice (UntrainWindow *window)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char * const none[] = { NULL };
+  const char * const some[] = { "x", "linkedin", NULL };
+  g_auto(GStrv) shown = NULL;
 
-  g_settings_set_string (settings, "country", "DE");
-  g_settings_set_string (settings, "age-group", "adult");
+  g_settings_set_strv (settings, "platforms", none);
+  g_assert_true (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
 
-  run_application (check_rows_follow_the_model);
+  g_settings_set_strv (settings, "platforms", some);
+  shown = sidebar_platforms (window);
+  g_assert_cmpstrv (shown, some);
+  g_assert_false (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
+}
+
+static void
+test_platform_choice (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("FR", "adult");
+
+  run_application (check_platform_choice);
+}
+
+static void
+on_clipboard_changed_cb (GdkClipboard *clipboard,
+                         gboolean     *changed)
+{
+  *changed = TRUE;
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+check_open_setting_without_browser (UntrainWindow *window)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autofree char *text = NULL;
+  gboolean changed = FALSE;
+
+  /* This test's folders have no web browser: the address is copied. */
+  g_signal_connect (clipboard, "changed", G_CALLBACK (on_clipboard_changed_cb), &changed);
+  activate (window, "win.open-setting", "linkedin/ai-training");
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (clipboard, on_clipboard_changed_cb, &changed);
+
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (text, ==, "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement");
+}
+
+static void
+test_open_setting_without_browser (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+
+  run_application (check_open_setting_without_browser);
+}
+
+static void
+check_write_letter (UntrainWindow *window)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  GtkWindow *dialog = NULL;
+
+  activate (window, "win.write-letter", "linkedin/objection-form");
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (UNTRAIN_IS_LETTER_DIALOG (l->data))
+      dialog = l->data;
+
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_write_letter (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+
+  run_application (check_write_letter);
+}
+
+static void
+check_narrow (UntrainWindow *window)
+{
+  GtkWidget *leaflet = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (guint i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (window)) > 360; i++)
+    g_main_context_iteration (NULL, TRUE);
+
+  collect (GTK_WIDGET (window), ADW_TYPE_LEAFLET, found);
+  leaflet = found->pdata[0];
+
+  /* At phone width the sidebar and the page fold into one column. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+
+  activate (window, "win.show-platform", "linkedin");
+  g_assert_true (g_str_equal (G_OBJECT_TYPE_NAME (adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))), "GtkBox"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  run_application (check_narrow);
 }
 
 static void
 mark_research_data_done (UntrainWindow *window)
 {
-  g_autoptr(UntrainStatusModel) model = g_list_model_get_item (untrain_window_get_models (window), 0);
-  g_autoptr(GError) error = NULL;
-
-  untrain_status_model_mark_done (model, "research-data", &error);
-  g_assert_no_error (error);
+  activate (window, "win.mark-done", "linkedin/research-data");
 }
 
 static void
 check_research_data_done (UntrainWindow *window)
 {
-  g_assert_cmpstr (status_label (find_row (window, "research-data")), ==, "Done");
-  g_assert_cmpstr (status_label (find_row (window, "ai-training")), ==, "Action needed");
+  g_assert_cmpstr (untrain_item_row_get_status_label (find_row (window, "linkedin", "research-data")), ==, "Done");
+  g_assert_cmpstr (untrain_item_row_get_status_label (find_row (window, "linkedin", "ai-training")), ==, "Action needed");
 }
 
 static void
 test_mark_done_survives_restart (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  g_settings_set_string (settings, "country", "FR");
-  g_settings_set_string (settings, "age-group", "adult");
+  g_autoptr(GSettings) settings = settings_for ("FR", "adult");
 
   run_application (mark_research_data_done);
   run_application (check_research_data_done);
+}
+
+static void
+on_first_run_activate_cb (GApplication *app,
+                          gpointer      user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *main_window;
+
+  /* The first start shows the setup, not the checklist. */
+  g_assert_true (UNTRAIN_IS_WIZARD (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "wizard.finish", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  main_window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (UNTRAIN_IS_WINDOW (main_window));
+  g_assert_cmpstr (untrain_window_get_visible_platform (UNTRAIN_WINDOW (main_window)), ==, "linkedin");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    gtk_window_destroy (l->data);
+}
+
+static void
+test_first_run (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+  char *argv[] = { (char *)"untrain", NULL };
+  UntrainApplication *app;
+
+  g_settings_set_boolean (settings, "first-run-done", FALSE);
+
+  app = untrain_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_first_run_activate_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_finalize_object (app);
+
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  make_home ();
+  g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/window/lists-platforms-and-items", test_lists_platforms_and_items);
-  g_test_add_func ("/window/rows-follow-the-model", test_rows_follow_the_model);
+  g_test_add_func ("/window/platforms-and-items", test_platforms_and_items);
+  g_test_add_func ("/window/mark-done-and-undo", test_mark_done_and_undo);
+  g_test_add_func ("/window/rows-follow-the-person", test_rows_follow_the_person);
+  g_test_add_func ("/window/platform-choice", test_platform_choice);
+  g_test_add_func ("/window/open-setting-without-browser", test_open_setting_without_browser);
+  g_test_add_func ("/window/write-letter", test_write_letter);
+  g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/mark-done-survives-restart", test_mark_done_survives_restart);
+  g_test_add_func ("/window/first-run", test_first_run);
 
   return g_test_run ();
 }

@@ -15,8 +15,10 @@
 
 #include "untrain-application.h"
 #include "untrain-command-line.h"
+#include "untrain-preferences-window.h"
 #include "untrain-status-model.h"
 #include "untrain-window.h"
+#include "untrain-wizard.h"
 
 struct _UntrainApplication
 {
@@ -120,11 +122,13 @@ untrain_application_startup (GApplication *application)
 
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (untrain_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->catalog = untrain_catalog_new_default ();
@@ -147,33 +151,88 @@ untrain_application_startup (GApplication *application)
                            G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+static GtkWindow *
+find_window (UntrainApplication *self,
+             GType               type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static UntrainWindow *
+ensure_main_window (UntrainApplication *self)
+{
+  GtkWindow *window = find_window (self, UNTRAIN_TYPE_WINDOW);
+  GFile *moved_aside;
+  const char * const *warnings;
+
+  if (window != NULL)
+    return UNTRAIN_WINDOW (window);
+
+  window = GTK_WINDOW (untrain_window_new (GTK_APPLICATION (self),
+                                           G_LIST_MODEL (self->models),
+                                           self->settings));
+
+  /* What went wrong at start-up, said once, in the first window. */
+  moved_aside = untrain_state_store_get_moved_aside (self->store);
+  if (moved_aside != NULL)
+    {
+      g_autofree char *path = g_file_get_path (moved_aside);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Your saved progress was damaged and was moved to %s"), path);
+      untrain_window_show_message (UNTRAIN_WINDOW (window), message);
+    }
+
+  warnings = untrain_catalog_get_warnings (self->catalog);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    untrain_window_show_message (UNTRAIN_WINDOW (window), warnings[i]);
+
+  return UNTRAIN_WINDOW (window);
+}
+
+static void
+on_wizard_finished_cb (UntrainApplication *self)
+{
+  UntrainWindow *window = ensure_main_window (self);
+
+  untrain_window_show_first_pending (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+show_wizard (UntrainApplication *self)
+{
+  GtkWindow *wizard = find_window (self, UNTRAIN_TYPE_WIZARD);
+
+  if (wizard == NULL)
+    {
+      wizard = GTK_WINDOW (untrain_wizard_new (GTK_APPLICATION (self), self->settings,
+                                               self->catalog, self->store));
+      g_signal_connect_object (wizard, "finished",
+                               G_CALLBACK (on_wizard_finished_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (wizard);
+}
+
 static void
 untrain_application_activate (GApplication *application)
 {
   UntrainApplication *self = UNTRAIN_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (window == NULL)
+  if (!g_settings_get_boolean (self->settings, "first-run-done"))
     {
-      GFile *moved_aside = untrain_state_store_get_moved_aside (self->store);
-      const char * const *warnings = untrain_catalog_get_warnings (self->catalog);
-
-      window = GTK_WINDOW (untrain_window_new (self, G_LIST_MODEL (self->models)));
-
-      if (moved_aside != NULL)
-        {
-          g_autofree char *path = g_file_get_path (moved_aside);
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("Your saved progress was damaged and was moved to %s"), path);
-          untrain_window_show_message (UNTRAIN_WINDOW (window), message);
-        }
-
-      for (guint i = 0; warnings[i] != NULL; i++)
-        untrain_window_show_message (UNTRAIN_WINDOW (window), warnings[i]);
+      show_wizard (self);
+      return;
     }
 
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (ensure_main_window (self)));
 }
 
 static void
@@ -232,9 +291,47 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+run_setup_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  show_wizard (UNTRAIN_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  UntrainApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  preferences = untrain_preferences_window_new (parent, self->settings, self->catalog);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+show_platform_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  UntrainApplication *self = user_data;
+  UntrainWindow *window = ensure_main_window (self);
+
+  if (!untrain_window_show_platform (window, g_variant_get_string (parameter, NULL)))
+    untrain_window_show_first_pending (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
+  { "run-setup", run_setup_action },
+  { "show-platform", show_platform_action, "s" },
 };
 
 static void

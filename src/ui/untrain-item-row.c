@@ -13,28 +13,124 @@
 
 #include "untrain-item-row.h"
 
-/* A checklist row: the item's title, why it applies (or what went wrong),
- * and its status as an icon and a word. It follows its UntrainItemStatus.
+/* A checklist row: the item's title, its status as an icon and a word, and
+ * the evidence behind it ("You confirmed on …", "Checked 5 minutes ago") or
+ * why it applies. Expanded, it says what the item is about and offers what
+ * to do, each through a window action whose target is "platform/item".
  */
 struct _UntrainItemRow
 {
-  AdwActionRow       parent_instance;
+  AdwExpanderRow     parent_instance;
 
+  char              *platform_id;
   UntrainItemStatus *item_status;
 
   GtkImage          *status_icon;
   GtkLabel          *status_label;
+  GtkLabel          *description_label;
+  GtkButton         *open_button;
+  GtkButton         *letter_button;
+  GtkButton         *done_button;
+  GtkButton         *undo_button;
+  GtkMenuButton     *learn_more_button;
 };
 
 enum {
   PROP_0,
+  PROP_PLATFORM_ID,
   PROP_ITEM_STATUS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (UntrainItemRow, untrain_item_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (UntrainItemRow, untrain_item_row, ADW_TYPE_EXPANDER_ROW)
+
+static char *
+format_time_ago (GDateTime *then,
+                 GDateTime *now)
+{
+  GTimeSpan span = g_date_time_difference (now, then);
+  gint64 minutes = span / G_TIME_SPAN_MINUTE;
+  gint64 hours = span / G_TIME_SPAN_HOUR;
+  gint64 days = span / G_TIME_SPAN_DAY;
+
+  if (minutes < 1)
+    return g_strdup (_("Checked just now"));
+  if (hours < 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checked %d minute ago", "Checked %d minutes ago", minutes), (int)minutes);
+  if (days < 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checked %d hour ago", "Checked %d hours ago", hours), (int)hours);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checked %d day ago", "Checked %d days ago", days), (int)days);
+}
+
+static char *
+format_day (GDateTime *date_time)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date,
+                  g_date_time_get_day_of_month (date_time),
+                  g_date_time_get_month (date_time),
+                  g_date_time_get_year (date_time));
+
+  return untrain_format_date (&date);
+}
+
+/**
+ * untrain_item_row_dup_evidence:
+ *
+ * Returns: (transfer full): what a person reads under the item's title:
+ *   what went wrong, the evidence for its status, or why it applies
+ */
+char *
+untrain_item_row_dup_evidence (UntrainItemStatus *item_status,
+                               GDateTime         *now)
+{
+  UntrainStatus status = untrain_item_status_get_status (item_status);
+  UntrainEvidence evidence = untrain_item_status_get_evidence (item_status);
+  GDateTime *checked_at = untrain_item_status_get_checked_at (item_status);
+  const char *message = untrain_item_status_get_message (item_status);
+  const GDate *submitted_on = untrain_item_status_get_submitted_on (item_status);
+
+  if (message != NULL)
+    return g_strdup (message);
+
+  if (status == UNTRAIN_STATUS_DONE && g_date_valid (submitted_on))
+    {
+      const GDate *received_on = untrain_item_status_get_answer_received_on (item_status);
+      g_autofree char *sent = untrain_format_date (submitted_on);
+
+      if (g_date_valid (received_on))
+        {
+          g_autofree char *answered = untrain_format_date (received_on);
+
+          /* Translators: “Sent on 1 December 2026, answered on 20 December 2026” */
+          return g_strdup_printf (_("Sent on %s, answered on %s"), sent, answered);
+        }
+      else
+        {
+          g_autofree char *due = untrain_format_date (untrain_item_status_get_answer_due (item_status));
+
+          /* Translators: “Sent on 1 December 2026; answer due by 1 January 2027” */
+          return g_strdup_printf (_("Sent on %s; answer due by %s"), sent, due);
+        }
+    }
+
+  if (evidence == UNTRAIN_EVIDENCE_CONFIRMED && checked_at != NULL)
+    {
+      g_autofree char *day = format_day (checked_at);
+
+      /* Translators: “You confirmed on 29 November 2026” */
+      return g_strdup_printf (_("You confirmed on %s"), day);
+    }
+
+  if (evidence == UNTRAIN_EVIDENCE_LIVE && checked_at != NULL)
+    return format_time_ago (checked_at, now);
+
+  return g_strdup (untrain_item_status_get_reason (item_status));
+}
 
 static const char *
 status_css_class (UntrainStatus status)
@@ -61,21 +157,25 @@ update (UntrainItemRow *self)
 {
   static const char * const classes[] = { "success", "warning", "error", "dim-label" };
   UntrainItem *item = untrain_item_status_get_item (self->item_status);
+  UntrainItemKind kind = untrain_item_get_kind (item);
   UntrainStatus status = untrain_item_status_get_status (self->item_status);
-  const char *message = untrain_item_status_get_message (self->item_status);
+  UntrainEvidence evidence = untrain_item_status_get_evidence (self->item_status);
+  gboolean applies = untrain_item_status_get_applies (self->item_status) == UNTRAIN_APPLIES_YES;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *subtitle = untrain_item_row_dup_evidence (self->item_status, now);
   const char *icon_name = untrain_status_get_icon_name (status);
   const char *label = untrain_status_get_label (status);
+  const char *css_class = status_css_class (status);
 
   /* Something to know is not a task the person did. */
-  if (!untrain_item_is_actionable (item) && status == UNTRAIN_STATUS_DONE)
+  if (kind == UNTRAIN_ITEM_KIND_INFO && status == UNTRAIN_STATUS_DONE)
     {
       icon_name = "dialog-information-symbolic";
       label = _("Good to know");
+      css_class = "dim-label";
     }
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
-                               message != NULL ? message : untrain_item_status_get_reason (self->item_status));
-
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
   gtk_label_set_label (self->status_label, label);
 
@@ -84,28 +184,77 @@ update (UntrainItemRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), classes[i]);
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), classes[i]);
     }
-  if (!untrain_item_is_actionable (item))
-    status = UNTRAIN_STATUS_UNKNOWN;
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), status_css_class (status));
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_css_class (status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css_class);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css_class);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button),
+                          applies && untrain_item_get_url (item) != NULL);
+  gtk_button_set_label (self->open_button,
+                        kind == UNTRAIN_ITEM_KIND_FORM ? _("_Open Form") : _("_Open Setting"));
+  gtk_widget_set_visible (GTK_WIDGET (self->letter_button),
+                          applies && kind == UNTRAIN_ITEM_KIND_FORM);
+  gtk_button_set_label (self->letter_button,
+                        untrain_item_status_needs_follow_up (self->item_status)
+                          ? _("Write _Follow-Up…") : _("Write _Letter…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->done_button),
+                          applies && kind == UNTRAIN_ITEM_KIND_TOGGLE && status != UNTRAIN_STATUS_DONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_button),
+                          applies && kind != UNTRAIN_ITEM_KIND_INFO &&
+                          evidence == UNTRAIN_EVIDENCE_CONFIRMED);
+}
+
+static void
+update_learn_more (UntrainItemRow *self)
+{
+  UntrainItem *item = untrain_item_status_get_item (self->item_status);
+  const char * const *sources = untrain_item_get_sources (item);
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (sources[i], G_URI_FLAGS_NONE, NULL);
+      g_autoptr(GMenuItem) menu_item = NULL;
+      g_autofree char *label = NULL;
+
+      if (uri != NULL)
+        label = g_strconcat (g_uri_get_host (uri), g_uri_get_path (uri), NULL);
+
+      menu_item = g_menu_item_new (label != NULL ? label : sources[i], NULL);
+      g_menu_item_set_action_and_target (menu_item, "win.open-url", "s", sources[i]);
+      g_menu_append_item (menu, menu_item);
+    }
+
+  gtk_menu_button_set_menu_model (self->learn_more_button, G_MENU_MODEL (menu));
 }
 
 static void
 untrain_item_row_constructed (GObject *object)
 {
   UntrainItemRow *self = (UntrainItemRow *)object;
+  g_autofree char *target = NULL;
   UntrainItem *item;
 
   G_OBJECT_CLASS (untrain_item_row_parent_class)->constructed (object);
 
+  g_return_if_fail (self->platform_id != NULL);
   g_return_if_fail (UNTRAIN_IS_ITEM_STATUS (self->item_status));
 
   item = untrain_item_status_get_item (self->item_status);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), untrain_item_get_title (item));
+  gtk_label_set_label (self->description_label, untrain_item_get_description (item));
+  gtk_widget_set_name (GTK_WIDGET (self), untrain_item_get_id (item));
+
+  target = g_strdup_printf ("%s/%s", self->platform_id, untrain_item_get_id (item));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", target);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->letter_button), "s", target);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->done_button), "s", target);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->undo_button), "s", target);
+
+  update_learn_more (self);
 
   g_signal_connect_object (self->item_status, "notify",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
@@ -123,6 +272,16 @@ untrain_item_row_dispose (GObject *object)
 }
 
 static void
+untrain_item_row_finalize (GObject *object)
+{
+  UntrainItemRow *self = (UntrainItemRow *)object;
+
+  g_clear_pointer (&self->platform_id, g_free);
+
+  G_OBJECT_CLASS (untrain_item_row_parent_class)->finalize (object);
+}
+
+static void
 untrain_item_row_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -132,6 +291,10 @@ untrain_item_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_PLATFORM_ID:
+      g_value_set_string (value, self->platform_id);
+      break;
+
     case PROP_ITEM_STATUS:
       g_value_set_object (value, self->item_status);
       break;
@@ -151,6 +314,10 @@ untrain_item_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_PLATFORM_ID:
+      self->platform_id = g_value_dup_string (value);
+      break;
+
     case PROP_ITEM_STATUS:
       self->item_status = g_value_dup_object (value);
       break;
@@ -168,8 +335,14 @@ untrain_item_row_class_init (UntrainItemRowClass *klass)
 
   object_class->constructed = untrain_item_row_constructed;
   object_class->dispose = untrain_item_row_dispose;
+  object_class->finalize = untrain_item_row_finalize;
   object_class->get_property = untrain_item_row_get_property;
   object_class->set_property = untrain_item_row_set_property;
+
+  properties[PROP_PLATFORM_ID] =
+    g_param_spec_string ("platform-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_ITEM_STATUS] =
     g_param_spec_object ("item-status", NULL, NULL,
@@ -181,6 +354,12 @@ untrain_item_row_class_init (UntrainItemRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, description_label);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, letter_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, done_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, learn_more_button);
 }
 
 static void
@@ -190,11 +369,14 @@ untrain_item_row_init (UntrainItemRow *self)
 }
 
 GtkWidget *
-untrain_item_row_new (UntrainItemStatus *item_status)
+untrain_item_row_new (const char        *platform_id,
+                      UntrainItemStatus *item_status)
 {
+  g_return_val_if_fail (platform_id != NULL, NULL);
   g_return_val_if_fail (UNTRAIN_IS_ITEM_STATUS (item_status), NULL);
 
   return g_object_new (UNTRAIN_TYPE_ITEM_ROW,
+                       "platform-id", platform_id,
                        "item-status", item_status,
                        NULL);
 }
@@ -205,4 +387,17 @@ untrain_item_row_get_item_status (UntrainItemRow *self)
   g_return_val_if_fail (UNTRAIN_IS_ITEM_ROW (self), NULL);
 
   return self->item_status;
+}
+
+/**
+ * untrain_item_row_get_status_label:
+ *
+ * Returns: the status word the row shows, such as “Done”
+ */
+const char *
+untrain_item_row_get_status_label (UntrainItemRow *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_ITEM_ROW (self), NULL);
+
+  return gtk_label_get_label (self->status_label);
 }

@@ -15,9 +15,13 @@ G_BEGIN_DECLS
 
 #define UNTRAIN_TYPE_ITEM_ROW (untrain_item_row_get_type())
 
-G_DECLARE_FINAL_TYPE (UntrainItemRow, untrain_item_row, UNTRAIN, ITEM_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (UntrainItemRow, untrain_item_row, UNTRAIN, ITEM_ROW, AdwExpanderRow)
 
-GtkWidget         *untrain_item_row_new             (UntrainItemStatus *item_status);
-UntrainItemStatus *untrain_item_row_get_item_status (UntrainItemRow    *self);
+GtkWidget         *untrain_item_row_new              (const char        *platform_id,
+                                                      UntrainItemStatus *item_status);
+UntrainItemStatus *untrain_item_row_get_item_status  (UntrainItemRow    *self);
+const char        *untrain_item_row_get_status_label (UntrainItemRow    *self);
+char              *untrain_item_row_dup_evidence     (UntrainItemStatus *item_status,
+                                                      GDateTime         *now);
 
 G_END_DECLS

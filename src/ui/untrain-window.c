@@ -11,24 +11,36 @@
 
 #include <glib/gi18n.h>
 
-#include "untrain-item-row.h"
+#include "untrain-letter-dialog.h"
+#include "untrain-platform-page.h"
+#include "untrain-platform-row.h"
 #include "untrain-status-model.h"
 #include "untrain-window.h"
 
-/* The main window: every platform's checklist, one group each. */
+/* The main window: the person's platforms in a sidebar, and the chosen
+ * platform's page with its checklist. Everything a row offers is a window
+ * action whose target is "platform/item", so that tests, keyboard
+ * shortcuts and notifications share it.
+ */
 struct _UntrainWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GListModel           *models;
+  GSettings            *settings;
 
   AdwToastOverlay      *toast_overlay;
-  GtkBox               *platforms_box;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *content_title;
+  GtkStack             *content_stack;
 };
 
 enum {
   PROP_0,
   PROP_MODELS,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -36,69 +48,344 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UntrainWindow, untrain_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-update_group_description (AdwPreferencesGroup *group,
-                          GParamSpec          *pspec,
-                          UntrainStatusModel  *model)
+static UntrainStatusModel *
+find_model (UntrainWindow *self,
+            const char    *platform_id)
 {
-  guint n_applicable = untrain_status_model_count_applicable (model);
-  g_autofree char *description = NULL;
+  guint n_models = g_list_model_get_n_items (self->models);
 
-  if (n_applicable == 0)
-    description = g_strdup (_("Nothing to do here for you"));
-  else
-    /* Translators: “2 of 3 done” */
-    description = g_strdup_printf (_("%u of %u done"),
-                                   untrain_status_model_count_done (model),
-                                   n_applicable);
-
-  adw_preferences_group_set_description (group, description);
-}
-
-static GtkWidget *
-create_platform_group (UntrainStatusModel *model)
-{
-  UntrainPlatform *platform = untrain_status_model_get_platform (model);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
-  AdwPreferencesGroup *group;
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, untrain_platform_get_name (platform));
-  gtk_widget_set_name (GTK_WIDGET (group), untrain_platform_get_id (platform));
-
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < n_models; i++)
     {
-      g_autoptr(UntrainItemStatus) item_status = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(UntrainStatusModel) model = g_list_model_get_item (self->models, i);
 
-      adw_preferences_group_add (group, untrain_item_row_new (item_status));
+      if (g_str_equal (untrain_platform_get_id (untrain_status_model_get_platform (model)), platform_id))
+        return model;
     }
 
-  g_signal_connect_object (model, "notify::n-done",
-                           G_CALLBACK (update_group_description), group, G_CONNECT_SWAPPED);
-  g_signal_connect_object (model, "notify::n-applicable",
-                           G_CALLBACK (update_group_description), group, G_CONNECT_SWAPPED);
-  update_group_description (group, NULL, model);
+  return NULL;
+}
 
-  return GTK_WIDGET (group);
+/* Splits an action target "platform/item" and finds the item. */
+static UntrainItemStatus *
+find_item_status (UntrainWindow       *self,
+                  GVariant            *target,
+                  UntrainStatusModel **model)
+{
+  g_auto(GStrv) parts = g_strsplit (g_variant_get_string (target, NULL), "/", 2);
+
+  if (g_strv_length (parts) != 2 || !(*model = find_model (self, parts[0])))
+    {
+      g_warning ("No checklist item “%s”", g_variant_get_string (target, NULL));
+      return NULL;
+    }
+
+  return untrain_status_model_lookup (*model, parts[1]);
+}
+
+static void
+rebuild_platforms (UntrainWindow *self)
+{
+  g_autofree char *visible = g_strdup (untrain_window_get_visible_platform (self));
+  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "platforms");
+  GtkWidget *child;
+  guint n_shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))))
+    gtk_list_box_remove (self->sidebar_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack))))
+    gtk_stack_remove (self->content_stack, child);
+
+  for (guint i = 0; chosen[i] != NULL; i++)
+    {
+      UntrainStatusModel *model = find_model (self, chosen[i]);
+
+      /* A platform the catalog no longer has: nothing to show for it. */
+      if (model == NULL)
+        continue;
+
+      gtk_list_box_append (self->sidebar_list, untrain_platform_row_new (model));
+      gtk_stack_add_named (self->content_stack, untrain_platform_page_new (model), chosen[i]);
+      n_shown++;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, n_shown > 0 ? "platforms" : "empty");
+
+  if (n_shown == 0)
+    return;
+
+  if (visible == NULL || !untrain_window_show_platform (self, visible))
+    untrain_window_show_first_pending (self);
+}
+
+static void
+show_page (UntrainWindow *self,
+           const char    *platform_id)
+{
+  UntrainStatusModel *model = find_model (self, platform_id);
+
+  gtk_stack_set_visible_child_name (self->content_stack, platform_id);
+  adw_window_title_set_title (self->content_title,
+                              untrain_platform_get_name (untrain_status_model_get_platform (model)));
+}
+
+static void
+on_sidebar_row_activated_cb (UntrainWindow *self,
+                             GtkListBoxRow *row)
+{
+  show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * untrain_window_show_platform:
+ *
+ * Shows @platform_id's page, if it is one of the person's platforms.
+ *
+ * Returns: whether it is
+ */
+gboolean
+untrain_window_show_platform (UntrainWindow *self,
+                              const char    *platform_id)
+{
+  g_return_val_if_fail (UNTRAIN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (platform_id != NULL, FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_str_equal (gtk_widget_get_name (row), platform_id))
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          show_page (self, platform_id);
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * untrain_window_show_first_pending:
+ *
+ * Shows the first of the person's platforms with something left to do, or
+ * the first platform when everything is done.
+ */
+void
+untrain_window_show_first_pending (UntrainWindow *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+
+  g_return_if_fail (UNTRAIN_IS_WINDOW (self));
+
+  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      UntrainStatusModel *model = untrain_platform_row_get_model (UNTRAIN_PLATFORM_ROW (row));
+
+      if (untrain_status_model_count_pending (model) > 0)
+        {
+          untrain_window_show_platform (self, gtk_widget_get_name (row));
+          return;
+        }
+    }
+
+  if (first != NULL)
+    untrain_window_show_platform (self, gtk_widget_get_name (first));
+}
+
+/**
+ * untrain_window_get_visible_platform:
+ *
+ * Returns: (nullable): the id of the platform whose page is shown
+ */
+const char *
+untrain_window_get_visible_platform (UntrainWindow *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+typedef struct
+{
+  UntrainWindow *window;
+  char          *uri;
+} OpenUri;
+
+static void
+open_uri_free (OpenUri *open_uri)
+{
+  g_object_unref (open_uri->window);
+  g_free (open_uri->uri);
+  g_free (open_uri);
+}
+
+static void
+show_uri_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  OpenUri *open_uri = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    {
+      UntrainWindow *self = open_uri->window;
+      GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+      AdwToast *toast;
+
+      g_debug ("Could not open %s: %s", open_uri->uri, error->message);
+
+      /* The address is still useful: paste it into a browser by hand. */
+      gdk_clipboard_set_text (clipboard, open_uri->uri);
+      toast = adw_toast_new (_("Couldn’t open your web browser. The address was copied; paste it into your browser."));
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  open_uri_free (open_uri);
+}
+
+static void
+open_uri (UntrainWindow *self,
+          const char    *uri)
+{
+  OpenUri *open_uri = g_new0 (OpenUri, 1);
+
+  open_uri->window = g_object_ref (self);
+  open_uri->uri = g_strdup (uri);
+
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_cb, open_uri);
+}
+
+static void
+open_url_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  open_uri (UNTRAIN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_setting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UntrainWindow *self = UNTRAIN_WINDOW (widget);
+  UntrainStatusModel *model;
+  UntrainItemStatus *item_status;
+  const char *url;
+
+  if (!(item_status = find_item_status (self, parameter, &model)))
+    return;
+
+  url = untrain_item_get_url (untrain_item_status_get_item (item_status));
+  if (url != NULL)
+    open_uri (self, url);
+}
+
+static void
+set_done (UntrainWindow *self,
+          GVariant      *parameter,
+          gboolean       done)
+{
+  g_autoptr(GError) error = NULL;
+  UntrainStatusModel *model;
+  UntrainItemStatus *item_status;
+  const char *item_id;
+  gboolean saved;
+
+  if (!(item_status = find_item_status (self, parameter, &model)))
+    return;
+
+  item_id = untrain_item_get_id (untrain_item_status_get_item (item_status));
+
+  if (done)
+    saved = untrain_status_model_mark_done (model, item_id, &error);
+  else
+    saved = untrain_status_model_unmark_done (model, item_id, &error);
+
+  if (!saved)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. “Permission denied” */
+      message = g_strdup_printf (_("Couldn’t save your progress: %s"), error->message);
+      untrain_window_show_message (self, message);
+    }
+}
+
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  set_done (UNTRAIN_WINDOW (widget), parameter, TRUE);
+}
+
+static void
+undo_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  set_done (UNTRAIN_WINDOW (widget), parameter, FALSE);
+}
+
+static void
+write_letter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UntrainWindow *self = UNTRAIN_WINDOW (widget);
+  UntrainStatusModel *model;
+  UntrainItemStatus *item_status;
+  GtkWidget *dialog;
+
+  if (!(item_status = find_item_status (self, parameter, &model)))
+    return;
+
+  dialog = untrain_letter_dialog_new (GTK_WINDOW (self), model,
+                                      untrain_item_get_id (untrain_item_status_get_item (item_status)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_platform_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UntrainWindow *self = UNTRAIN_WINDOW (widget);
+
+  if (!untrain_window_show_platform (self, g_variant_get_string (parameter, NULL)))
+    untrain_window_show_first_pending (self);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_leaflet_navigate (UNTRAIN_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
 untrain_window_constructed (GObject *object)
 {
   UntrainWindow *self = (UntrainWindow *)object;
-  guint n_models;
 
   G_OBJECT_CLASS (untrain_window_parent_class)->constructed (object);
 
   g_return_if_fail (G_IS_LIST_MODEL (self->models));
+  g_return_if_fail (G_IS_SETTINGS (self->settings));
 
-  n_models = g_list_model_get_n_items (self->models);
-  for (guint i = 0; i < n_models; i++)
-    {
-      g_autoptr(UntrainStatusModel) model = g_list_model_get_item (self->models, i);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-      gtk_box_append (self->platforms_box, create_platform_group (model));
-    }
+  g_signal_connect_object (self->settings, "changed::platforms",
+                           G_CALLBACK (rebuild_platforms), self, G_CONNECT_SWAPPED);
+  rebuild_platforms (self);
 }
 
 static void
@@ -108,6 +395,7 @@ untrain_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNTRAIN_TYPE_WINDOW);
   g_clear_object (&self->models);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (untrain_window_parent_class)->dispose (object);
 }
@@ -124,6 +412,10 @@ untrain_window_get_property (GObject    *object,
     {
     case PROP_MODELS:
       g_value_set_object (value, self->models);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
       break;
 
     default:
@@ -145,6 +437,10 @@ untrain_window_set_property (GObject      *object,
       self->models = g_value_dup_object (value);
       break;
 
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,18 +460,43 @@ untrain_window_class_init (UntrainWindowClass *klass)
   /**
    * UntrainWindow:models:
    *
-   * A #GListModel of #UntrainStatusModel, one per platform to show.
+   * A #GListModel of #UntrainStatusModel, one per platform of the catalog.
    */
   properties[PROP_MODELS] =
     g_param_spec_object ("models", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * UntrainWindow:settings:
+   *
+   * Untrain's settings: which platforms to show, and the window's size.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, platforms_box);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, content_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-platform", "s", show_platform_action);
+  gtk_widget_class_install_action (widget_class, "win.open-setting", "s", open_setting_action);
+  gtk_widget_class_install_action (widget_class, "win.open-url", "s", open_url_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-done", "s", mark_done_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-done", "s", undo_done_action);
+  gtk_widget_class_install_action (widget_class, "win.write-letter", "s", write_letter_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 
 static void
@@ -185,18 +506,26 @@ untrain_window_init (UntrainWindow *self)
 }
 
 UntrainWindow *
-untrain_window_new (UntrainApplication *application,
-                    GListModel         *models)
+untrain_window_new (GtkApplication *application,
+                    GListModel     *models,
+                    GSettings      *settings)
 {
-  g_return_val_if_fail (UNTRAIN_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (models), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (UNTRAIN_TYPE_WINDOW,
                        "application", application,
                        "models", models,
+                       "settings", settings,
                        NULL);
 }
 
+/**
+ * untrain_window_get_models:
+ *
+ * Returns: (transfer none): the #GListModel of #UntrainStatusModel
+ */
 GListModel *
 untrain_window_get_models (UntrainWindow *self)
 {

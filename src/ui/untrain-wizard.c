@@ -1,0 +1,890 @@
+/* untrain-wizard.c
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "untrain-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "untrain-command-line.h"
+#include "untrain-country-chooser.h"
+#include "untrain-status-model.h"
+#include "untrain-wizard.h"
+
+/* The first run: what Untrain does, where the person lives and their age,
+ * what applies to them, which platforms they use, connecting accounts,
+ * reminders. Every answer goes to GSettings as it is given, and so does the
+ * page, so that closing the window half-way resumes where the person was.
+ */
+
+typedef enum
+{
+  PAGE_WELCOME,
+  PAGE_PERSON,
+  PAGE_APPLIES,
+  PAGE_PLATFORMS,
+  PAGE_CONNECT,
+  PAGE_REMINDERS,
+  PAGE_DONE,
+  N_PAGES
+} WizardPage;
+
+struct _UntrainWizard
+{
+  AdwApplicationWindow   parent_instance;
+
+  GSettings             *settings;
+  UntrainCatalog        *catalog;
+  UntrainStateStore     *store;
+
+  GPtrArray             *models;          /* UntrainStatusModel, chosen first */
+  GPtrArray             *applies_rows;
+  GPtrArray             *connect_rows;
+  GPtrArray             *platform_checks; /* GtkCheckButton, catalog order */
+
+  guint                  page;
+  int                    scrolling_to;    /* -1 unless we move the carousel */
+  gboolean               allocated;
+  gboolean               restore_page;    /* scroll once allocated */
+  guint                  syncing;         /* settings → widgets, don't write back */
+
+  /* Template widgets */
+  GtkButton             *back_button;
+  GtkButton             *next_button;
+  AdwCarousel           *carousel;
+  UntrainCountryChooser *country_chooser;
+  AdwComboRow           *age_row;
+  AdwPreferencesGroup   *applies_group;
+  AdwPreferencesGroup   *platforms_group;
+  AdwPreferencesGroup   *connect_group;
+  GtkLabel              *connect_empty_label;
+  GtkSwitch             *reminder_switch;
+  AdwActionRow          *interval_row;
+  GtkSpinButton         *interval_spin;
+  GtkButton             *finish_button;
+};
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_CATALOG,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (UntrainWizard, untrain_wizard, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The `age-group` words in the order of the age row's list. */
+static const char * const age_groups[] = { "unknown", "under-18", "adult" };
+
+static gboolean
+age_group_to_selected (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  const char *age_group = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (age_groups); i++)
+    {
+      if (g_str_equal (age_group, age_groups[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+selected_to_age_group (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (age_groups))
+    return NULL;
+
+  return g_variant_new_string (age_groups[selected]);
+}
+
+/* What the chooser shows: the person's choice, else the locale's; NULL if
+ * neither names a country.
+ */
+static char *
+dup_country (UntrainWizard *self)
+{
+  const char *chosen = untrain_country_chooser_get_country (self->country_chooser);
+
+  if (chosen[0] == '\0')
+    return NULL;
+
+  return g_strdup (chosen);
+}
+
+static gboolean
+strv_contains (char       **strv,
+               const char  *string)
+{
+  return strv != NULL && g_strv_contains ((const char * const *)strv, string);
+}
+
+/* What applies to you */
+
+static UntrainItemStatus *
+find_headline (UntrainStatusModel *model)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  /* A platform's first step is the one about AI training. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(UntrainItemStatus) item_status = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (untrain_item_is_actionable (untrain_item_status_get_item (item_status)))
+        return g_steal_pointer (&item_status);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+create_applies_row (UntrainStatusModel *model)
+{
+  UntrainPlatform *platform = untrain_status_model_get_platform (model);
+  g_autoptr(UntrainItemStatus) headline = find_headline (model);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *summary = NULL;
+  UntrainStatus status = UNTRAIN_STATUS_UNKNOWN;
+  const char *css_class = "dim-label";
+  GtkWidget *row;
+  GtkWidget *icon;
+  GtkWidget *label;
+
+  if (headline == NULL)
+    {
+      subtitle = g_strdup (_("Nothing to do here"));
+      summary = g_strdup ("");
+    }
+  else
+    {
+      const char *reason = untrain_item_status_get_reason (headline);
+      guint n_pending = untrain_status_model_count_pending (model);
+
+      switch (untrain_item_status_get_applies (headline))
+        {
+        case UNTRAIN_APPLIES_YES:
+          subtitle = g_strdup (reason);
+          if (n_pending > 0)
+            {
+              status = UNTRAIN_STATUS_ACTION_NEEDED;
+              css_class = "warning";
+              /* Translators: “3 things to do” */
+              summary = g_strdup_printf (ngettext ("%u thing to do", "%u things to do", n_pending),
+                                         n_pending);
+            }
+          else
+            {
+              status = UNTRAIN_STATUS_DONE;
+              css_class = "success";
+              summary = g_strdup (_("All done"));
+            }
+          break;
+
+        case UNTRAIN_APPLIES_NO:
+          status = UNTRAIN_STATUS_NOT_APPLICABLE;
+          /* Translators: %s is why, such as “Not applicable: LinkedIn
+           * excludes members under 18” */
+          subtitle = g_strdup_printf (_("%s. Nothing needs doing for its AI training."), reason);
+          summary = g_strdup (_("Not covered"));
+          break;
+
+        case UNTRAIN_APPLIES_NOT_YET:
+          status = UNTRAIN_STATUS_NOT_APPLICABLE;
+          subtitle = g_strdup (reason);
+          summary = g_strdup (_("Not yet"));
+          break;
+
+        case UNTRAIN_APPLIES_UNKNOWN:
+        default:
+          subtitle = g_strdup (reason);
+          summary = g_strdup ("");
+          break;
+        }
+    }
+
+  row = adw_action_row_new ();
+  gtk_widget_set_name (row, untrain_platform_get_id (platform));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+
+  icon = gtk_image_new_from_icon_name (untrain_status_get_icon_name (status));
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, css_class);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  label = gtk_label_new (summary);
+  gtk_widget_set_name (label, "summary");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, css_class);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+static void
+update_applies (UntrainWizard *self)
+{
+  g_autofree char *country = dup_country (self);
+  int age = untrain_command_line_get_age (self->settings);
+
+  for (guint i = 0; i < self->applies_rows->len; i++)
+    adw_preferences_group_remove (self->applies_group, g_ptr_array_index (self->applies_rows, i));
+  g_ptr_array_set_size (self->applies_rows, 0);
+
+  /* Rebuilt rather than updated: the order follows the chosen platforms. */
+  g_clear_pointer (&self->models, g_ptr_array_unref);
+  self->models = untrain_command_line_build_models (self->catalog, self->store, self->settings,
+                                                    country, age);
+
+  for (guint i = 0; i < self->models->len; i++)
+    {
+      GtkWidget *row = create_applies_row (g_ptr_array_index (self->models, i));
+
+      adw_preferences_group_add (self->applies_group, row);
+      g_ptr_array_add (self->applies_rows, row);
+    }
+}
+
+/* Which platforms you use */
+
+static const char *
+get_check_platform_id (GtkCheckButton *check)
+{
+  return gtk_widget_get_name (GTK_WIDGET (check));
+}
+
+static gboolean
+is_checked (UntrainWizard *self,
+            const char    *platform_id,
+            gboolean       otherwise)
+{
+  for (guint i = 0; i < self->platform_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
+
+      if (g_str_equal (get_check_platform_id (check), platform_id))
+        return gtk_check_button_get_active (check);
+    }
+
+  return otherwise;
+}
+
+static void
+on_platform_toggled_cb (UntrainWizard *self)
+{
+  g_auto(GStrv) chosen = NULL;
+  g_autoptr(GPtrArray) platforms = NULL;
+
+  if (self->syncing > 0)
+    return;
+
+  chosen = g_settings_get_strv (self->settings, "platforms");
+  platforms = g_ptr_array_new ();
+
+  /* Keep the person's order, and the platforms this catalog lacks. */
+  for (guint i = 0; chosen[i] != NULL; i++)
+    {
+      if (is_checked (self, chosen[i], TRUE) &&
+          !g_ptr_array_find_with_equal_func (platforms, chosen[i], g_str_equal, NULL))
+        g_ptr_array_add (platforms, chosen[i]);
+    }
+
+  for (guint i = 0; i < self->platform_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
+      const char *id = get_check_platform_id (check);
+
+      if (gtk_check_button_get_active (check) && !strv_contains (chosen, id))
+        g_ptr_array_add (platforms, (char *)id);
+    }
+
+  g_ptr_array_add (platforms, NULL);
+  if (!g_strv_equal ((const char * const *)platforms->pdata, (const char * const *)chosen))
+    g_settings_set_strv (self->settings, "platforms", (const char * const *)platforms->pdata);
+}
+
+static void
+create_platform_rows (UntrainWizard *self)
+{
+  guint n_platforms = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+
+  for (guint i = 0; i < n_platforms; i++)
+    {
+      g_autoptr(UntrainPlatform) platform = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      /* The check's name is the platform's id. */
+      gtk_widget_set_name (check, untrain_platform_get_id (platform));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, untrain_platform_get_name (platform),
+                                      -1);
+      g_signal_connect_object (check, "toggled",
+                               G_CALLBACK (on_platform_toggled_cb), self, G_CONNECT_SWAPPED);
+
+      gtk_widget_set_name (row, untrain_platform_get_id (platform));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->platforms_group, row);
+
+      g_ptr_array_add (self->platform_checks, check);
+    }
+}
+
+/* Connect accounts */
+
+static void
+update_connect (UntrainWizard *self)
+{
+  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "platforms");
+
+  for (guint i = 0; i < self->connect_rows->len; i++)
+    adw_preferences_group_remove (self->connect_group, g_ptr_array_index (self->connect_rows, i));
+  g_ptr_array_set_size (self->connect_rows, 0);
+
+  for (guint i = 0; chosen[i] != NULL; i++)
+    {
+      UntrainPlatform *platform = untrain_catalog_lookup (self->catalog, chosen[i]);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *label;
+      GtkWidget *row;
+
+      if (platform == NULL || untrain_platform_get_provider (platform) == NULL)
+        continue;
+
+      /* Translators: %s is a platform, such as “LinkedIn” */
+      subtitle = g_strdup_printf (_("Untrain will read your %s settings and turn off AI training for you"),
+                                  untrain_platform_get_name (platform));
+
+      row = adw_action_row_new ();
+      gtk_widget_set_name (row, untrain_platform_get_id (platform));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+
+      label = gtk_label_new (_("Coming soon"));
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+      adw_preferences_group_add (self->connect_group, row);
+      g_ptr_array_add (self->connect_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->connect_group), self->connect_rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->connect_empty_label), self->connect_rows->len == 0);
+}
+
+/* Following the settings */
+
+static void
+load_country (UntrainWizard *self)
+{
+  g_autofree char *country = untrain_command_line_get_country (self->settings);
+
+  self->syncing++;
+  untrain_country_chooser_set_country (self->country_chooser, country);
+  self->syncing--;
+}
+
+static void
+load_platforms (UntrainWizard *self)
+{
+  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "platforms");
+
+  self->syncing++;
+  for (guint i = 0; i < self->platform_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
+      const char *id = get_check_platform_id (check);
+
+      gtk_check_button_set_active (check, strv_contains (chosen, id));
+    }
+  self->syncing--;
+}
+
+static void
+on_country_chosen_cb (UntrainWizard *self)
+{
+  const char *country = untrain_country_chooser_get_country (self->country_chooser);
+  g_autofree char *stored = NULL;
+
+  if (self->syncing > 0)
+    return;
+
+  stored = g_settings_get_string (self->settings, "country");
+  if (country[0] != '\0' && g_strcmp0 (stored, country) != 0)
+    g_settings_set_string (self->settings, "country", country);
+  else
+    update_applies (self);
+}
+
+static void
+on_settings_changed_cb (UntrainWizard *self,
+                        const char    *key,
+                        GSettings     *settings)
+{
+  if (g_str_equal (key, "country"))
+    {
+      load_country (self);
+      update_applies (self);
+    }
+  else if (g_str_equal (key, "age-group"))
+    {
+      update_applies (self);
+    }
+  else if (g_str_equal (key, "platforms"))
+    {
+      load_platforms (self);
+      update_applies (self);
+      update_connect (self);
+    }
+}
+
+/* Moving between pages */
+
+static void
+update_page_state (UntrainWizard *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *current = adw_carousel_get_nth_page (self->carousel, self->page);
+  gboolean last = self->page == N_PAGES - 1;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", !last);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !last);
+
+  /* Only the page on screen takes the keyboard focus. */
+  for (guint i = 0; i < N_PAGES; i++)
+    gtk_widget_set_can_focus (adw_carousel_get_nth_page (self->carousel, i), i == self->page);
+
+  if (last)
+    gtk_widget_grab_focus (GTK_WIDGET (self->finish_button));
+  else if (focus != NULL &&
+           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carousel)) &&
+           !gtk_widget_is_ancestor (focus, current))
+    gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
+static void
+set_page (UntrainWizard *self,
+          guint          page)
+{
+  if (self->page == page)
+    return;
+
+  self->page = page;
+  g_settings_set_uint (self->settings, "wizard-page", page);
+  update_page_state (self);
+}
+
+static void
+go_to_page (UntrainWizard *self,
+            guint          page,
+            gboolean       animate)
+{
+  g_assert (page < N_PAGES);
+
+  set_page (self, page);
+
+  /* Until it is allocated, the carousel does not know where its pages are. */
+  if (!self->allocated)
+    {
+      self->restore_page = TRUE;
+      return;
+    }
+
+  self->scrolling_to = page;
+  adw_carousel_scroll_to (self->carousel, adw_carousel_get_nth_page (self->carousel, page), animate);
+}
+
+static void
+on_page_changed_cb (UntrainWizard *self,
+                    guint          index)
+{
+  /* Moving on while the carousel was still scrolling stops it half-way,
+   * which it reports: we know better where it is going.
+   */
+  if (self->scrolling_to >= 0)
+    {
+      if ((int)index != self->scrolling_to)
+        return;
+
+      self->scrolling_to = -1;
+    }
+
+  /* A swipe */
+  if (index < N_PAGES)
+    set_page (self, index);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UntrainWizard *self = UNTRAIN_WIZARD (widget);
+
+  if (self->page > 0)
+    go_to_page (self, self->page - 1, TRUE);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UntrainWizard *self = UNTRAIN_WIZARD (widget);
+
+  if (self->page + 1 < N_PAGES)
+    go_to_page (self, self->page + 1, TRUE);
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UntrainWizard *self = UNTRAIN_WIZARD (widget);
+
+  g_object_ref (self);
+
+  g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+  g_settings_set_uint (self->settings, "wizard-page", 0);
+  g_signal_handlers_disconnect_by_data (self->settings, self);
+  self->scrolling_to = N_PAGES; /* nothing more to save */
+
+  g_signal_emit (self, signals[FINISHED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+
+  g_object_unref (self);
+}
+
+/* Construction */
+
+static void
+untrain_wizard_constructed (GObject *object)
+{
+  UntrainWizard *self = (UntrainWizard *)object;
+
+  G_OBJECT_CLASS (untrain_wizard_parent_class)->constructed (object);
+
+  g_return_if_fail (G_IS_SETTINGS (self->settings));
+  g_return_if_fail (UNTRAIN_IS_CATALOG (self->catalog));
+  g_return_if_fail (UNTRAIN_IS_STATE_STORE (self->store));
+
+  /* About you */
+  load_country (self);
+  g_signal_connect_object (self->country_chooser, "notify::country",
+                           G_CALLBACK (on_country_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind_with_mapping (self->settings, "age-group",
+                                self->age_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                age_group_to_selected, selected_to_age_group,
+                                NULL, NULL);
+
+  /* Your platforms */
+  create_platform_rows (self);
+  load_platforms (self);
+
+  /* Reminders */
+  g_settings_bind (self->settings, "reminder-enabled",
+                   self->reminder_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-interval-days",
+                   gtk_spin_button_get_adjustment (self->interval_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-enabled",
+                   self->interval_row, "sensitive",
+                   G_SETTINGS_BIND_GET);
+
+  update_applies (self);
+  update_connect (self);
+
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Resume where the person left off, once the carousel knows where its
+   * pages are: see untrain_wizard_size_allocate().
+   */
+  self->page = MIN (g_settings_get_uint (self->settings, "wizard-page"), N_PAGES - 1);
+  self->restore_page = TRUE;
+  update_page_state (self);
+}
+
+static void
+untrain_wizard_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  UntrainWizard *self = UNTRAIN_WIZARD (widget);
+
+  GTK_WIDGET_CLASS (untrain_wizard_parent_class)->size_allocate (widget, width, height, baseline);
+
+  self->allocated = TRUE;
+  if (self->restore_page)
+    {
+      self->restore_page = FALSE;
+      go_to_page (self, self->page, FALSE);
+
+      /* The carousel moved: lay it out again before it is drawn. */
+      GTK_WIDGET_CLASS (untrain_wizard_parent_class)->size_allocate (widget, width, height, baseline);
+    }
+}
+
+static void
+untrain_wizard_dispose (GObject *object)
+{
+  UntrainWizard *self = (UntrainWizard *)object;
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UNTRAIN_TYPE_WIZARD);
+
+  g_clear_pointer (&self->models, g_ptr_array_unref);
+  g_clear_pointer (&self->applies_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->connect_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->platform_checks, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (untrain_wizard_parent_class)->dispose (object);
+}
+
+static void
+untrain_wizard_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  UntrainWizard *self = UNTRAIN_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+untrain_wizard_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  UntrainWizard *self = UNTRAIN_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+untrain_wizard_class_init (UntrainWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = untrain_wizard_constructed;
+  object_class->dispose = untrain_wizard_dispose;
+  object_class->get_property = untrain_wizard_get_property;
+  object_class->set_property = untrain_wizard_set_property;
+
+  widget_class->size_allocate = untrain_wizard_size_allocate;
+
+  /**
+   * UntrainWizard:settings:
+   *
+   * Untrain's settings, where every answer goes.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * UntrainWizard:catalog:
+   *
+   * The platforms to offer and to tell about.
+   */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         UNTRAIN_TYPE_CATALOG,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * UntrainWizard:store:
+   *
+   * What the person already did, for "what applies to you".
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         UNTRAIN_TYPE_STATE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UntrainWizard::finished:
+   *
+   * The person went through to the end: `first-run-done` is set, and the
+   * wizard closes. The application shows the checklist.
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (UNTRAIN_TYPE_COUNTRY_CHOOSER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, back_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, carousel);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, country_chooser);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, age_row);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, applies_group);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, platforms_group);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, connect_group);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, connect_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, finish_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.finish", NULL, finish_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "wizard.next", NULL);
+
+  /* The answers are saved already: Escape just closes. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+untrain_wizard_init (UntrainWizard *self)
+{
+  self->scrolling_to = -1;
+  self->applies_rows = g_ptr_array_new ();
+  self->connect_rows = g_ptr_array_new ();
+  self->platform_checks = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * untrain_wizard_new:
+ * @application: (nullable): the application
+ * @settings: Untrain's settings, where the answers go
+ * @catalog: the platforms
+ * @store: what the person already did
+ *
+ * Returns: (transfer none): the first-run wizard, on the page where the
+ *   person left it
+ */
+GtkWidget *
+untrain_wizard_new (GtkApplication    *application,
+                    GSettings         *settings,
+                    UntrainCatalog    *catalog,
+                    UntrainStateStore *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (UNTRAIN_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (store), NULL);
+
+  return g_object_new (UNTRAIN_TYPE_WIZARD,
+                       "application", application,
+                       "settings", settings,
+                       "catalog", catalog,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * untrain_wizard_get_page:
+ *
+ * Returns: the index of the page the wizard shows or is moving to, as
+ *   saved in `wizard-page`
+ */
+guint
+untrain_wizard_get_page (UntrainWizard *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_WIZARD (self), 0);
+
+  return self->page;
+}
