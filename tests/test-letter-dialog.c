@@ -15,6 +15,7 @@
 #include "untrain-letter-dialog.h"
 #include "untrain-state-store.h"
 #include "untrain-status-model.h"
+#include "untrain-test-utils.h"
 
 /* The objection-letter helper under Xvfb, for LinkedIn's objection form,
  * with the state in this test's own folders and a fixed clock: the person
@@ -32,16 +33,10 @@ typedef struct
   UntrainStatusModel *model;
 } Fixture;
 
-static GFile *
-get_state_file (void)
-{
-  return g_file_new_build_filename (g_get_user_state_dir (), "untrain", "state.ini", NULL);
-}
-
 static UntrainStateStore *
 load_store (void)
 {
-  g_autoptr(GFile) file = get_state_file ();
+  g_autoptr(GFile) file = untrain_test_get_state_file ();
   g_autoptr(UntrainStateStore) store = untrain_state_store_new (file);
   g_autoptr(GError) error = NULL;
 
@@ -65,12 +60,7 @@ static void
 fixture_set_up_for (Fixture    *fixture,
                     const char *country)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->catalog = untrain_catalog_new ();
-  g_assert_true (untrain_catalog_load_builtin (fixture->catalog, &error));
-  g_assert_no_error (error);
-
+  fixture->catalog = untrain_test_load_catalog ();
   fixture->store = load_store ();
   fixture->model = untrain_status_model_new (untrain_catalog_lookup (fixture->catalog, "linkedin"),
                                              fixture->store, country, 30);
@@ -150,76 +140,15 @@ close_dialog (UntrainLetterDialog *dialog)
 }
 
 static GtkWidget *
-find_child (GtkWidget  *widget,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 get_child (UntrainLetterDialog *dialog,
            const char          *id)
 {
-  GtkWidget *child = find_child (GTK_WIDGET (dialog), id);
+  GtkWidget *child = untrain_test_find_buildable (GTK_WIDGET (dialog), id);
 
   if (child == NULL)
     g_error ("The dialog has no “%s”", id);
 
   return child;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -272,58 +201,6 @@ activate (UntrainLetterDialog *dialog,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), action_name, NULL));
 }
 
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done says so, for at most ten seconds. */
-static void
-wait_until (gboolean (*done) (gpointer user_data),
-            gpointer   user_data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (!done (user_data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_up);
-}
-
-static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_set (gpointer user_data)
-{
-  return *(char **)user_data != NULL;
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
-  wait_until (is_set, &text);
-
-  return text;
-}
-
 static void
 test_draft (Fixture       *fixture,
             gconstpointer  user_data)
@@ -337,7 +214,7 @@ test_draft (Fixture       *fixture,
   assert_letter_has (dialog, "[Your profile address]");
   assert_letter_has (dialog, "Article 21(1) GDPR");
   assert_letter_has (dialog, "29 November 2026");
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Untrain never sends anything"));
+  g_assert_nonnull (untrain_test_find_label (GTK_WIDGET (dialog), "Untrain never sends anything"));
   g_assert_cmpstr (gtk_label_get_text (legal_basis), ==,
                    "Based on Article 21(1) GDPR, because you live in Germany");
 
@@ -351,7 +228,7 @@ test_draft (Fixture       *fixture,
 
   /* The answer part shows only once something was sent. */
   g_assert_false (gtk_widget_get_visible (get_child (dialog, "answer_group")));
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (dialog), "letter.answer-received")));
+  g_assert_false (gtk_widget_get_sensitive (untrain_test_find_action_button (GTK_WIDGET (dialog), "letter.answer-received")));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "letter.answer-received", NULL);
   g_assert_false (g_date_valid (untrain_item_status_get_answer_received_on (untrain_status_model_lookup (fixture->model, ITEM_ID))));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (get_child (dialog, "submitted_button"))), ==,
@@ -401,7 +278,7 @@ test_edit_and_reset (Fixture       *fixture,
 {
   UntrainLetterDialog *dialog = open_dialog (fixture, 29, G_DATE_NOVEMBER, 2026);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_child (dialog, "text_view")));
-  GtkWidget *reset_button = find_action_button (GTK_WIDGET (dialog), "letter.reset");
+  GtkWidget *reset_button = untrain_test_find_action_button (GTK_WIDGET (dialog), "letter.reset");
   GtkTextIter end;
 
   g_assert_nonnull (reset_button);
@@ -448,12 +325,12 @@ test_copy (Fixture       *fixture,
   activate (dialog, "letter.copy");
 
   /* What is copied is the letter as edited, and the person is told. */
-  copied = read_clipboard (GTK_WIDGET (dialog));
+  copied = untrain_test_read_clipboard (GTK_WIDGET (dialog));
   letter = get_letter (dialog);
   g_assert_cmpstr (copied, ==, letter);
   g_assert_nonnull (strstr (copied, "Ada Lovelace"));
   g_assert_true (g_str_has_suffix (copied, "\nP.S."));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Letter copied"));
+  g_assert_nonnull (untrain_test_find_label (GTK_WIDGET (dialog), "Letter copied"));
 
   close_dialog (dialog);
 }
@@ -462,7 +339,7 @@ static gboolean
 clipboard_has_url (gpointer user_data)
 {
   GtkWidget *widget = user_data;
-  g_autofree char *text = read_clipboard (widget);
+  g_autofree char *text = untrain_test_read_clipboard (widget);
 
   return g_strcmp0 (text, FORM_URL) == 0;
 }
@@ -488,8 +365,8 @@ test_open_form_without_browser (Fixture       *fixture,
   activate (dialog, "letter.open-form");
 
   /* The form's address is copied instead, and the person is told. */
-  wait_until (clipboard_has_url, dialog);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Could not open a browser"));
+  untrain_test_wait_until (clipboard_has_url, dialog);
+  g_assert_nonnull (untrain_test_find_label (GTK_WIDGET (dialog), "Could not open a browser"));
 
   close_dialog (dialog);
 }
@@ -520,8 +397,8 @@ test_submitted_and_follow_up (Fixture       *fixture,
   dialog = open_dialog (fixture, 10, G_DATE_DECEMBER, 2026);
   answer_group = get_child (dialog, "answer_group");
   g_assert_true (gtk_widget_get_visible (answer_group));
-  g_assert_nonnull (find_label (answer_group, "LinkedIn’s answer is due by 29 December 2026"));
-  g_assert_nonnull (find_label (answer_group, "You sent it on 29 November 2026"));
+  g_assert_nonnull (untrain_test_find_label (answer_group, "LinkedIn’s answer is due by 29 December 2026"));
+  g_assert_nonnull (untrain_test_find_label (answer_group, "You sent it on 29 November 2026"));
   assert_letter_lacks (dialog, "I ask you again");
   close_dialog (dialog);
 
@@ -539,7 +416,7 @@ test_submitted_and_follow_up (Fixture       *fixture,
   /* The details came back from the store. */
   assert_letter_has (dialog, "Name: Ada Lovelace");
   assert_letter_has (dialog, "ada@example.org");
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "answer was due on 29 December 2026"));
+  g_assert_nonnull (untrain_test_find_label (GTK_WIDGET (dialog), "answer was due on 29 December 2026"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Follow-Up Letter");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (get_child (dialog, "submitted_button"))), ==,
                    "I Sent the _Follow-Up");
@@ -628,7 +505,7 @@ test_details_persist (Fixture       *fixture,
   type_details (dialog, "Ada Lovelace", "ada@example.org", "https://www.linkedin.com/in/ada");
 
   /* Saved to disk shortly after typing, with the dialog still open. */
-  wait_until (store_file_has_name, (gpointer)"Ada Lovelace");
+  untrain_test_wait_until (store_file_has_name, (gpointer)"Ada Lovelace");
 
   /* What is typed last is saved when the dialog closes. */
   gtk_editable_set_text (GTK_EDITABLE (get_child (dialog, "email_row")), "ada@example.com");
@@ -658,34 +535,6 @@ test_details_persist (Fixture       *fixture,
   g_assert_null (profile_url);
 }
 
-static gboolean
-has_escape_shortcut (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape) &&
-              GTK_IS_NAMED_ACTION (action) &&
-              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "window.close"))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_escape_closes (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -695,7 +544,7 @@ test_escape_closes (Fixture       *fixture,
   const GDate *submitted_on;
 
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  g_assert_true (has_escape_shortcut (GTK_WIDGET (dialog)));
+  g_assert_true (untrain_test_has_shortcut (GTK_WIDGET (dialog), "Escape", "window.close"));
 
   /* Closing records nothing. */
   activate (dialog, "window.close");
@@ -738,9 +587,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
+  untrain_test_init_widgets (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/letter-dialog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -11,6 +11,7 @@
 
 #include "untrain-country-chooser.h"
 #include "untrain-preferences-window.h"
+#include "untrain-test-utils.h"
 
 /* The preferences window under Xvfb: every control writes its key as it
  * changes, and follows the key when something else changes it.
@@ -24,48 +25,20 @@ typedef struct
 } Fixture;
 
 static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static void
 open_preferences (Fixture *fixture)
 {
   fixture->preferences = untrain_preferences_window_new (NULL, fixture->settings, fixture->catalog);
   g_assert_true (UNTRAIN_IS_PREFERENCES_WINDOW (fixture->preferences));
 
-  gtk_window_present (GTK_WINDOW (fixture->preferences));
-  gtk_test_widget_wait_for_draw (fixture->preferences);
-  drain ();
+  untrain_test_show_window (fixture->preferences);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* The memory backend lives as long as the process: start afresh. */
-  fixture->settings = g_settings_new (APPLICATION_ID);
-  reset_settings (fixture->settings);
-
-  fixture->catalog = untrain_catalog_new ();
-  g_assert_true (untrain_catalog_load_builtin (fixture->catalog, &error));
-  g_assert_no_error (error);
+  fixture->settings = untrain_test_new_settings ();
+  fixture->catalog = untrain_test_load_catalog ();
 
   /* Where the locale says the person lives */
   g_unsetenv ("LC_ALL");
@@ -83,55 +56,19 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   if (fixture->preferences != NULL)
-    {
-      g_object_ref (fixture->preferences);
-      gtk_window_destroy (GTK_WINDOW (fixture->preferences));
-      drain ();
-      g_assert_finalize_object (fixture->preferences);
-    }
+    untrain_test_destroy_window (fixture->preferences);
 
   g_assert_finalize_object (fixture->catalog);
   g_clear_object (&fixture->settings);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkCheckButton *
 get_platform_check (Fixture    *fixture,
                     const char *platform_id)
 {
-  GtkWidget *group = find_widget (fixture->preferences, ADW_TYPE_PREFERENCES_GROUP, "platforms-group");
+  GtkWidget *group = untrain_test_find_widget (fixture->preferences, ADW_TYPE_PREFERENCES_GROUP, "platforms-group");
 
-  return GTK_CHECK_BUTTON (find_widget (group, GTK_TYPE_CHECK_BUTTON, platform_id));
-}
-
-static void
-assert_platforms (Fixture            *fixture,
-                  const char * const *expected)
-{
-  g_auto(GStrv) platforms = g_settings_get_strv (fixture->settings, "platforms");
-
-  g_assert_cmpstrv (platforms, expected);
+  return GTK_CHECK_BUTTON (untrain_test_find_widget (group, GTK_TYPE_CHECK_BUTTON, platform_id));
 }
 
 static void
@@ -159,7 +96,7 @@ test_transient_for (Fixture       *fixture,
   /* And goes with it */
   g_object_add_weak_pointer (G_OBJECT (fixture->preferences), (gpointer *)&fixture->preferences);
   gtk_window_destroy (GTK_WINDOW (parent));
-  drain ();
+  untrain_test_drain ();
   g_assert_null (fixture->preferences);
 }
 
@@ -169,7 +106,7 @@ test_country (Fixture       *fixture,
 {
   UntrainCountryChooser *chooser;
 
-  chooser = UNTRAIN_COUNTRY_CHOOSER (find_widget (fixture->preferences, UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL));
+  chooser = UNTRAIN_COUNTRY_CHOOSER (untrain_test_find_widget (fixture->preferences, UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL));
 
   /* "" means "from the locale", and shows what the locale says */
   g_assert_cmpstr (untrain_country_chooser_get_country (chooser), ==, "SE");
@@ -200,7 +137,7 @@ test_country_from_settings (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "country", "GB");
   open_preferences (fixture);
 
-  chooser = UNTRAIN_COUNTRY_CHOOSER (find_widget (fixture->preferences, UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL));
+  chooser = UNTRAIN_COUNTRY_CHOOSER (untrain_test_find_widget (fixture->preferences, UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL));
   g_assert_cmpstr (untrain_country_chooser_get_country (chooser), ==, "GB");
 }
 
@@ -209,7 +146,7 @@ test_age_group (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   static const char * const age_groups[] = { "unknown", "under-18", "adult" };
-  AdwComboRow *age_row = ADW_COMBO_ROW (find_widget (fixture->preferences, ADW_TYPE_COMBO_ROW, "age-row"));
+  AdwComboRow *age_row = ADW_COMBO_ROW (untrain_test_find_widget (fixture->preferences, ADW_TYPE_COMBO_ROW, "age-row"));
   GListModel *model = adw_combo_row_get_model (age_row);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (age_groups));
@@ -247,16 +184,16 @@ test_platforms (Fixture       *fixture,
     }
 
   gtk_check_button_set_active (get_platform_check (fixture, "whatsapp"), TRUE);
-  assert_platforms (fixture, (const char * const []) { "linkedin", "whatsapp", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "linkedin", "whatsapp", NULL });
   gtk_check_button_set_active (get_platform_check (fixture, "claude"), TRUE);
-  assert_platforms (fixture, (const char * const []) { "linkedin", "whatsapp", "claude", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "linkedin", "whatsapp", "claude", NULL });
   gtk_check_button_set_active (get_platform_check (fixture, "whatsapp"), FALSE);
-  assert_platforms (fixture, (const char * const []) { "linkedin", "claude", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "linkedin", "claude", NULL });
 
   /* None at all is a choice too */
   gtk_check_button_set_active (get_platform_check (fixture, "linkedin"), FALSE);
   gtk_check_button_set_active (get_platform_check (fixture, "claude"), FALSE);
-  assert_platforms (fixture, (const char * const []) { NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { NULL });
 
   g_settings_set_strv (fixture->settings, "platforms", (const char * const []) { "x", "adobe", NULL });
   for (guint i = 0; i < n_platforms; i++)
@@ -269,7 +206,7 @@ test_platforms (Fixture       *fixture,
     }
 
   /* Following the key wrote nothing back */
-  assert_platforms (fixture, (const char * const []) { "x", "adobe", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "x", "adobe", NULL });
 }
 
 /* A platform this catalog does not know is kept. */
@@ -281,15 +218,15 @@ test_platforms_keeps_unknown (Fixture       *fixture,
   open_preferences (fixture);
 
   gtk_check_button_set_active (get_platform_check (fixture, "linkedin"), FALSE);
-  assert_platforms (fixture, (const char * const []) { "myspace", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "myspace", NULL });
 }
 
 static void
 test_reminders (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  GtkSwitch *reminder_switch = GTK_SWITCH (find_widget (fixture->preferences, GTK_TYPE_SWITCH, "reminder-switch"));
-  GtkSpinButton *interval_spin = GTK_SPIN_BUTTON (find_widget (fixture->preferences, GTK_TYPE_SPIN_BUTTON, "interval-spin"));
+  GtkSwitch *reminder_switch = GTK_SWITCH (untrain_test_find_widget (fixture->preferences, GTK_TYPE_SWITCH, "reminder-switch"));
+  GtkSpinButton *interval_spin = GTK_SPIN_BUTTON (untrain_test_find_widget (fixture->preferences, GTK_TYPE_SPIN_BUTTON, "interval-spin"));
 
   g_assert_true (gtk_switch_get_active (reminder_switch));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (interval_spin), ==, 30);
@@ -323,7 +260,7 @@ static void
 test_tray_icon (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  GtkSwitch *tray_switch = GTK_SWITCH (find_widget (fixture->preferences, GTK_TYPE_SWITCH, "tray-switch"));
+  GtkSwitch *tray_switch = GTK_SWITCH (untrain_test_find_widget (fixture->preferences, GTK_TYPE_SWITCH, "tray-switch"));
 
   g_assert_true (gtk_switch_get_active (tray_switch));
 
@@ -339,8 +276,8 @@ static void
 test_narrow (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  GtkWidget *chooser = find_widget (fixture->preferences, UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL);
-  GtkWidget *page = find_widget (fixture->preferences, ADW_TYPE_PREFERENCES_PAGE, NULL);
+  GtkWidget *chooser = untrain_test_find_widget (fixture->preferences, UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL);
+  GtkWidget *page = untrain_test_find_widget (fixture->preferences, ADW_TYPE_PREFERENCES_PAGE, NULL);
   int minimum;
 
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
@@ -349,7 +286,7 @@ test_narrow (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->preferences), 360, 600);
   gtk_widget_queue_resize (fixture->preferences);
   gtk_test_widget_wait_for_draw (fixture->preferences);
-  drain ();
+  untrain_test_drain ();
 
   g_assert_cmpint (gtk_widget_get_width (page), <=, 360);
   g_assert_cmpint (gtk_widget_get_width (chooser), >, 0);
@@ -360,17 +297,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  /* GTK draws with the system's icons and needs its MIME database to load
-   * them: find both before the tests get folders of their own.
-   */
-  gtk_init ();
-  gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()), "object-select-symbolic");
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
+  untrain_test_init_widgets (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/preferences/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -7,9 +7,6 @@
 
 #include "config.h"
 
-#include <unistd.h>
-
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "untrain-application.h"
@@ -17,6 +14,7 @@
 #include "untrain-letter-dialog.h"
 #include "untrain-platform-row.h"
 #include "untrain-status-model.h"
+#include "untrain-test-utils.h"
 #include "untrain-window.h"
 #include "untrain-wizard.h"
 
@@ -24,38 +22,23 @@
  * and the state in this test's own folders, driven through its actions.
  */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 static UntrainItemRow *
 find_row (UntrainWindow *window,
           const char    *platform_id,
           const char    *item_id)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) widgets = untrain_test_collect (GTK_WIDGET (window), GTK_TYPE_WIDGET);
+  g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *page = NULL;
 
   /* The row on that platform's page. */
-  collect (GTK_WIDGET (window), GTK_TYPE_WIDGET, rows);
-  for (guint i = 0; i < rows->len && page == NULL; i++)
-    if (g_str_has_prefix (G_OBJECT_TYPE_NAME (rows->pdata[i]), "UntrainPlatformPage") &&
-        g_str_equal (gtk_widget_get_name (rows->pdata[i]), platform_id))
-      page = rows->pdata[i];
+  for (guint i = 0; i < widgets->len && page == NULL; i++)
+    if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widgets->pdata[i]), "UntrainPlatformPage") &&
+        g_str_equal (gtk_widget_get_name (widgets->pdata[i]), platform_id))
+      page = widgets->pdata[i];
   g_assert_nonnull (page);
 
-  g_ptr_array_set_size (rows, 0);
-  collect (page, UNTRAIN_TYPE_ITEM_ROW, rows);
+  rows = untrain_test_collect (page, UNTRAIN_TYPE_ITEM_ROW);
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (gtk_widget_get_name (rows->pdata[i]), item_id))
       return rows->pdata[i];
@@ -67,9 +50,8 @@ static gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = untrain_test_collect (widget, GTK_TYPE_LABEL);
 
-  collect (widget, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0 &&
         gtk_widget_is_drawable (labels->pdata[i]))
@@ -81,10 +63,9 @@ shows_label (GtkWidget  *widget,
 static char **
 sidebar_platforms (UntrainWindow *window)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = untrain_test_collect (GTK_WIDGET (window), UNTRAIN_TYPE_PLATFORM_ROW);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  collect (GTK_WIDGET (window), UNTRAIN_TYPE_PLATFORM_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     g_strv_builder_add (builder, gtk_widget_get_name (rows->pdata[i]));
 
@@ -131,11 +112,7 @@ on_activate_cb (GApplication   *app,
   func (UNTRAIN_WINDOW (window));
 
   /* Closing the window lets go of everything it showed. */
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
-  gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (window);
+  untrain_test_destroy_window (GTK_WIDGET (window));
 }
 
 /* Runs Untrain as a person starts it, calls @func on its window, closes
@@ -152,53 +129,13 @@ run_application (WindowTestFunc func)
   g_assert_finalize_object (app);
 }
 
-/* A home of its own for this program, with the system's MIME database and
- * icons (GTK needs them to draw) but no applications: no web browser opens
- * while the tests run, whatever the machine has installed.
- */
-static void
-make_home (void)
-{
-  static const char * const dirs[][2] = {
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_STATE_HOME", "state" },
-    { "XDG_CACHE_HOME", "cache" },
-  };
-  static const char * const shared[] = { "mime", "icons" };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("untrain-test-window-XXXXXX", &error);
-  g_autofree char *system = g_build_filename (home, "system", NULL);
-
-  g_assert_no_error (error);
-  g_setenv ("HOME", home, TRUE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i][1], NULL);
-
-      g_assert_no_errno (g_mkdir (path, 0700));
-      g_setenv (dirs[i][0], path, TRUE);
-    }
-
-  g_assert_no_errno (g_mkdir (system, 0700));
-  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
-    {
-      g_autofree char *target = g_build_filename ("/usr/share", shared[i], NULL);
-      g_autofree char *link = g_build_filename (system, shared[i], NULL);
-
-      g_assert_no_errno (symlink (target, link));
-    }
-  g_setenv ("XDG_DATA_DIRS", system, TRUE);
-}
-
 /* Each test starts with nothing saved. */
 static void
 forget_state (void)
 {
-  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "untrain", "state.ini", NULL);
+  g_autoptr(GFile) file = untrain_test_get_state_file ();
 
-  g_unlink (path);
+  g_file_delete (file, NULL, NULL);
 }
 
 static GSettings *
@@ -374,18 +311,6 @@ on_clipboard_changed_cb (GdkClipboard *clipboard,
 }
 
 static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 check_open_setting_without_browser (UntrainWindow *window)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
@@ -399,10 +324,7 @@ check_open_setting_without_browser (UntrainWindow *window)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_func (clipboard, on_clipboard_changed_cb, &changed);
 
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
+  text = untrain_test_read_clipboard (GTK_WIDGET (window));
   g_assert_cmpstr (text, ==, "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement");
 }
 
@@ -442,8 +364,8 @@ test_write_letter (void)
 static void
 check_narrow (UntrainWindow *window)
 {
-  GtkWidget *leaflet = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  GtkWidget *leaflet;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   gtk_window_unmaximize (GTK_WINDOW (window));
@@ -451,7 +373,7 @@ check_narrow (UntrainWindow *window)
   for (guint i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (window)) > 360; i++)
     g_main_context_iteration (NULL, TRUE);
 
-  collect (GTK_WIDGET (window), ADW_TYPE_LEAFLET, found);
+  found = untrain_test_collect (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
   leaflet = found->pdata[0];
 
   /* At phone width the sidebar and the page fold into one column. */
@@ -507,8 +429,7 @@ on_first_run_activate_cb (GApplication *app,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "wizard.finish", NULL));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  untrain_test_drain ();
 
   main_window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (UNTRAIN_IS_WINDOW (main_window));
@@ -540,8 +461,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  make_home ();
-  g_test_init (&argc, &argv, NULL);
+  untrain_test_init_application (&argc, &argv);
 
   g_test_add_func ("/window/platforms-and-items", test_platforms_and_items);
   g_test_add_func ("/window/mark-done-and-undo", test_mark_done_and_undo);

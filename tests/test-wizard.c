@@ -11,6 +11,7 @@
 
 #include "untrain-country-chooser.h"
 #include "untrain-region.h"
+#include "untrain-test-utils.h"
 #include "untrain-wizard.h"
 
 /* The first-run wizard under Xvfb, driven through its actions, with
@@ -38,23 +39,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GFile) state_file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) keys = NULL;
+  g_autoptr(GFile) state_file = untrain_test_get_state_file ();
 
-  /* The memory backend lives as long as the process: start afresh. */
-  fixture->settings = g_settings_new (APPLICATION_ID);
-  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (fixture->settings, keys[i]);
-
-  fixture->catalog = untrain_catalog_new ();
-  g_assert_true (untrain_catalog_load_builtin (fixture->catalog, &error));
-  g_assert_no_error (error);
-
-  state_file = g_file_new_build_filename (g_get_user_state_dir (), "untrain", "state.ini", NULL);
+  fixture->settings = untrain_test_new_settings ();
+  fixture->catalog = untrain_test_load_catalog ();
   fixture->store = untrain_state_store_new (state_file);
 
   /* Where the locale says the person lives, for the country's default */
@@ -72,65 +60,13 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->settings);
 }
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static UntrainWizard *
 open_wizard (Fixture *fixture)
 {
   GtkWidget *wizard = untrain_wizard_new (NULL, fixture->settings, fixture->catalog, fixture->store);
 
   g_assert_true (UNTRAIN_IS_WIZARD (wizard));
-  gtk_window_present (GTK_WINDOW (wizard));
-  gtk_test_widget_wait_for_draw (wizard);
-  drain ();
+  untrain_test_show_window (wizard);
 
   return UNTRAIN_WIZARD (wizard);
 }
@@ -139,10 +75,7 @@ open_wizard (Fixture *fixture)
 static void
 destroy_wizard (UntrainWizard *wizard)
 {
-  g_object_ref (wizard);
-  gtk_window_destroy (GTK_WINDOW (wizard));
-  drain ();
-  g_assert_finalize_object (wizard);
+  untrain_test_destroy_window (GTK_WIDGET (wizard));
 }
 
 static void
@@ -150,7 +83,7 @@ activate (UntrainWizard *wizard,
           const char    *action_name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), action_name, NULL));
-  drain ();
+  untrain_test_drain ();
 }
 
 static void
@@ -158,7 +91,7 @@ assert_page (Fixture       *fixture,
              UntrainWizard *wizard,
              guint          page)
 {
-  AdwCarousel *carousel = ADW_CAROUSEL (find_widget (GTK_WIDGET (wizard), ADW_TYPE_CAROUSEL, "carousel"));
+  AdwCarousel *carousel = ADW_CAROUSEL (untrain_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_CAROUSEL, "carousel"));
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (wizard));
 
@@ -167,9 +100,9 @@ assert_page (Fixture       *fixture,
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "wizard-page"), ==, page);
 
   /* Back only after the first page, Next only before the last */
-  g_assert_cmpint (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (wizard), "wizard.back")),
+  g_assert_cmpint (gtk_widget_is_sensitive (untrain_test_find_action_button (GTK_WIDGET (wizard), "wizard.back")),
                    ==, page > PAGE_WELCOME);
-  g_assert_cmpint (gtk_widget_get_visible (find_action_button (GTK_WIDGET (wizard), "wizard.next")),
+  g_assert_cmpint (gtk_widget_get_visible (untrain_test_find_action_button (GTK_WIDGET (wizard), "wizard.next")),
                    ==, page < PAGE_DONE);
 }
 
@@ -189,37 +122,38 @@ go_to (Fixture       *fixture,
 static UntrainCountryChooser *
 get_country_chooser (UntrainWizard *wizard)
 {
-  return UNTRAIN_COUNTRY_CHOOSER (find_widget (GTK_WIDGET (wizard), UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL));
+  return UNTRAIN_COUNTRY_CHOOSER (untrain_test_find_widget (GTK_WIDGET (wizard), UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL));
 }
 
 static AdwComboRow *
 get_age_row (UntrainWizard *wizard)
 {
-  return ADW_COMBO_ROW (find_widget (GTK_WIDGET (wizard), ADW_TYPE_COMBO_ROW, "age-row"));
+  return ADW_COMBO_ROW (untrain_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_COMBO_ROW, "age-row"));
 }
 
 static GtkCheckButton *
 get_platform_check (UntrainWizard *wizard,
                     const char    *platform_id)
 {
-  GtkWidget *group = find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "platforms-group");
+  GtkWidget *group = untrain_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "platforms-group");
 
-  return GTK_CHECK_BUTTON (find_widget (group, GTK_TYPE_CHECK_BUTTON, platform_id));
+  return GTK_CHECK_BUTTON (untrain_test_find_widget (group, GTK_TYPE_CHECK_BUTTON, platform_id));
 }
 
+/* With a NULL @platform_id, the row on top */
 static AdwActionRow *
 get_applies_row (UntrainWizard *wizard,
                  const char    *platform_id)
 {
-  GtkWidget *group = find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "applies-group");
+  GtkWidget *group = untrain_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "applies-group");
 
-  return ADW_ACTION_ROW (find_widget (group, ADW_TYPE_ACTION_ROW, platform_id));
+  return ADW_ACTION_ROW (untrain_test_find_widget (group, ADW_TYPE_ACTION_ROW, platform_id));
 }
 
 static const char *
 get_summary (AdwActionRow *row)
 {
-  return gtk_label_get_label (GTK_LABEL (find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "summary")));
+  return gtk_label_get_label (GTK_LABEL (untrain_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "summary")));
 }
 
 static void
@@ -242,7 +176,7 @@ static void
 test_country_chooser (void)
 {
   UntrainCountryChooser *chooser = g_object_ref_sink (UNTRAIN_COUNTRY_CHOOSER (untrain_country_chooser_new ()));
-  GtkDropDown *drop_down = GTK_DROP_DOWN (find_widget (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN, NULL));
+  GtkDropDown *drop_down = GTK_DROP_DOWN (untrain_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN, NULL));
   GListModel *names = gtk_drop_down_get_model (drop_down);
   guint n_notified = 0;
   gsize n_countries;
@@ -311,7 +245,7 @@ test_pages (Fixture       *fixture,
 
   /* Back goes nowhere from the first page */
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL);
-  drain ();
+  untrain_test_drain ();
   assert_page (fixture, wizard, PAGE_WELCOME);
 
   for (guint page = PAGE_PERSON; page <= PAGE_DONE; page++)
@@ -322,16 +256,16 @@ test_pages (Fixture       *fixture,
 
   /* Next goes nowhere from the last; the finish button has the focus */
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
-  drain ();
+  untrain_test_drain ();
   assert_page (fixture, wizard, PAGE_DONE);
-  g_assert_true (gtk_widget_has_focus (find_action_button (GTK_WIDGET (wizard), "wizard.finish")));
+  g_assert_true (gtk_widget_has_focus (untrain_test_find_action_button (GTK_WIDGET (wizard), "wizard.finish")));
 
   activate (wizard, "wizard.back");
   assert_page (fixture, wizard, PAGE_REMINDERS);
 
   /* Only the page on screen takes the focus */
-  g_assert_true (gtk_widget_get_can_focus (find_widget (GTK_WIDGET (wizard), ADW_TYPE_STATUS_PAGE, "reminders")));
-  g_assert_false (gtk_widget_get_can_focus (find_widget (GTK_WIDGET (wizard), ADW_TYPE_STATUS_PAGE, "person")));
+  g_assert_true (gtk_widget_get_can_focus (untrain_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_STATUS_PAGE, "reminders")));
+  g_assert_false (gtk_widget_get_can_focus (untrain_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_STATUS_PAGE, "person")));
 
   /* Not finished: closing keeps the setup to do */
   destroy_wizard (wizard);
@@ -350,9 +284,7 @@ test_pages_before_shown (Fixture       *fixture,
   activate (UNTRAIN_WIZARD (wizard), "wizard.next");
   g_assert_cmpuint (untrain_wizard_get_page (UNTRAIN_WIZARD (wizard)), ==, PAGE_APPLIES);
 
-  gtk_window_present (GTK_WINDOW (wizard));
-  gtk_test_widget_wait_for_draw (wizard);
-  drain ();
+  untrain_test_show_window (wizard);
   assert_page (fixture, UNTRAIN_WIZARD (wizard), PAGE_APPLIES);
 
   destroy_wizard (UNTRAIN_WIZARD (wizard));
@@ -405,8 +337,8 @@ test_person_country_search (Fixture       *fixture,
 {
   UntrainWizard *wizard = open_wizard (fixture);
   GtkWidget *chooser = GTK_WIDGET (get_country_chooser (wizard));
-  GtkWidget *popover = find_widget (chooser, GTK_TYPE_POPOVER, NULL);
-  GtkWidget *search_entry = find_widget (popover, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *popover = untrain_test_find_widget (chooser, GTK_TYPE_POPOVER, NULL);
+  GtkWidget *search_entry = untrain_test_find_widget (popover, GTK_TYPE_SEARCH_ENTRY, NULL);
   GtkWidget *focus;
 
   go_to (fixture, wizard, PAGE_PERSON);
@@ -414,14 +346,14 @@ test_person_country_search (Fixture       *fixture,
 
   adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (chooser, ADW_TYPE_ACTION_ROW)));
   gtk_test_widget_wait_for_draw (popover);
-  drain ();
+  untrain_test_drain ();
 
   g_assert_true (gtk_widget_get_visible (popover));
   focus = gtk_root_get_focus (GTK_ROOT (wizard));
   g_assert_true (focus == search_entry || gtk_widget_is_ancestor (focus, search_entry));
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  drain ();
+  untrain_test_drain ();
   destroy_wizard (wizard);
 }
 
@@ -443,23 +375,32 @@ test_person_from_settings (Fixture       *fixture,
 
 /* What applies to you */
 
+/* The wizard on that page, for someone of @age_group who lives in @country */
+static UntrainWizard *
+open_wizard_on_applies (Fixture    *fixture,
+                        const char *country,
+                        const char *age_group)
+{
+  UntrainWizard *wizard;
+
+  g_settings_set_string (fixture->settings, "country", country);
+  g_settings_set_string (fixture->settings, "age-group", age_group);
+  wizard = open_wizard (fixture);
+  go_to (fixture, wizard, PAGE_APPLIES);
+
+  return wizard;
+}
+
 static void
 test_applies_adult_in_germany (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  UntrainWizard *wizard;
+  UntrainWizard *wizard = open_wizard_on_applies (fixture, "DE", "adult");
   AdwActionRow *row;
-  GtkWidget *group;
   GtkWidget *not_retroactive;
 
-  g_settings_set_string (fixture->settings, "country", "DE");
-  g_settings_set_string (fixture->settings, "age-group", "adult");
-  wizard = open_wizard (fixture);
-  go_to (fixture, wizard, PAGE_APPLIES);
-
   /* The person's platforms first */
-  group = find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "applies-group");
-  row = ADW_ACTION_ROW (find_widget (group, ADW_TYPE_ACTION_ROW, NULL));
+  row = get_applies_row (wizard, NULL);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "linkedin");
 
   /* Since when and why, and how much there is to do */
@@ -473,7 +414,7 @@ test_applies_adult_in_germany (Fixture       *fixture,
   assert_contains (adw_action_row_get_subtitle (row), "Germany");
   g_assert_cmpstr (get_summary (row), ==, "1 thing to do");
 
-  not_retroactive = find_widget (GTK_WIDGET (wizard), GTK_TYPE_LABEL, "not-retroactive");
+  not_retroactive = untrain_test_find_widget (GTK_WIDGET (wizard), GTK_TYPE_LABEL, "not-retroactive");
   g_assert_true (gtk_widget_is_visible (not_retroactive));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (not_retroactive)), ==,
                    "Turning these off stops future training; it does not undo training that already happened.");
@@ -486,13 +427,8 @@ static void
 test_applies_adult_in_united_states (Fixture       *fixture,
                                      gconstpointer  user_data)
 {
-  UntrainWizard *wizard;
+  UntrainWizard *wizard = open_wizard_on_applies (fixture, "US", "adult");
   AdwActionRow *row;
-
-  g_settings_set_string (fixture->settings, "country", "US");
-  g_settings_set_string (fixture->settings, "age-group", "adult");
-  wizard = open_wizard (fixture);
-  go_to (fixture, wizard, PAGE_APPLIES);
 
   row = get_applies_row (wizard, "linkedin");
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Applies since 18 September 2024 in United States");
@@ -511,13 +447,8 @@ static void
 test_applies_under_18 (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  UntrainWizard *wizard;
+  UntrainWizard *wizard = open_wizard_on_applies (fixture, "DE", "under-18");
   AdwActionRow *row;
-
-  g_settings_set_string (fixture->settings, "country", "DE");
-  g_settings_set_string (fixture->settings, "age-group", "under-18");
-  wizard = open_wizard (fixture);
-  go_to (fixture, wizard, PAGE_APPLIES);
 
   row = get_applies_row (wizard, "linkedin");
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
@@ -557,23 +488,12 @@ test_applies_follows_answers (Fixture       *fixture,
 
   /* Which platform comes first follows the person's choice */
   g_settings_set_strv (fixture->settings, "platforms", (const char * const []) { "x", "linkedin", NULL });
-  g_assert_cmpstr (gtk_widget_get_name (find_widget (find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "applies-group"),
-                                                     ADW_TYPE_ACTION_ROW, NULL)),
-                   ==, "x");
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (get_applies_row (wizard, NULL))), ==, "x");
 
   destroy_wizard (wizard);
 }
 
 /* Which platforms you use, and connecting them */
-
-static void
-assert_platforms (Fixture            *fixture,
-                  const char * const *expected)
-{
-  g_auto(GStrv) platforms = g_settings_get_strv (fixture->settings, "platforms");
-
-  g_assert_cmpstrv (platforms, expected);
-}
 
 static void
 test_platforms (Fixture       *fixture,
@@ -598,16 +518,16 @@ test_platforms (Fixture       *fixture,
     }
 
   gtk_check_button_set_active (get_platform_check (wizard, "facebook"), TRUE);
-  assert_platforms (fixture, (const char * const []) { "linkedin", "facebook", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "linkedin", "facebook", NULL });
   gtk_check_button_set_active (get_platform_check (wizard, "chatgpt"), TRUE);
-  assert_platforms (fixture, (const char * const []) { "linkedin", "facebook", "chatgpt", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "linkedin", "facebook", "chatgpt", NULL });
   gtk_check_button_set_active (get_platform_check (wizard, "linkedin"), FALSE);
-  assert_platforms (fixture, (const char * const []) { "facebook", "chatgpt", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "facebook", "chatgpt", NULL });
 
   /* Nothing to connect among these */
   go_to (fixture, wizard, PAGE_CONNECT);
-  connect_group = find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "connect-group");
-  connect_empty = find_widget (GTK_WIDGET (wizard), GTK_TYPE_LABEL, "connect-empty");
+  connect_group = untrain_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_PREFERENCES_GROUP, "connect-group");
+  connect_empty = untrain_test_find_widget (GTK_WIDGET (wizard), GTK_TYPE_LABEL, "connect-empty");
   g_assert_false (gtk_widget_get_visible (connect_group));
   g_assert_true (gtk_widget_get_visible (connect_empty));
 
@@ -618,11 +538,11 @@ test_platforms (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (get_platform_check (wizard, "facebook")));
   g_assert_true (gtk_widget_get_visible (connect_group));
   g_assert_false (gtk_widget_get_visible (connect_empty));
-  g_assert_nonnull (find_widget (connect_group, ADW_TYPE_ACTION_ROW, "linkedin"));
-  g_assert_null (find_widget (connect_group, ADW_TYPE_ACTION_ROW, "x"));
+  g_assert_nonnull (untrain_test_find_widget (connect_group, ADW_TYPE_ACTION_ROW, "linkedin"));
+  g_assert_null (untrain_test_find_widget (connect_group, ADW_TYPE_ACTION_ROW, "x"));
 
   /* Nothing pretends to connect: the page is passed with Next */
-  g_assert_null (find_widget (connect_group, GTK_TYPE_BUTTON, NULL));
+  g_assert_null (untrain_test_find_widget (connect_group, GTK_TYPE_BUTTON, NULL));
   activate (wizard, "wizard.next");
   assert_page (fixture, wizard, PAGE_REMINDERS);
 
@@ -640,9 +560,9 @@ test_platforms_keeps_unknown (Fixture       *fixture,
   wizard = open_wizard (fixture);
 
   gtk_check_button_set_active (get_platform_check (wizard, "linkedin"), FALSE);
-  assert_platforms (fixture, (const char * const []) { "myspace", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "myspace", NULL });
   gtk_check_button_set_active (get_platform_check (wizard, "x"), TRUE);
-  assert_platforms (fixture, (const char * const []) { "myspace", "x", NULL });
+  untrain_test_assert_platforms (fixture->settings, (const char * const []) { "myspace", "x", NULL });
 
   destroy_wizard (wizard);
 }
@@ -658,8 +578,8 @@ test_reminders (Fixture       *fixture,
   GtkSpinButton *interval_spin;
 
   go_to (fixture, wizard, PAGE_REMINDERS);
-  reminder_switch = GTK_SWITCH (find_widget (GTK_WIDGET (wizard), GTK_TYPE_SWITCH, "reminder-switch"));
-  interval_spin = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (wizard), GTK_TYPE_SPIN_BUTTON, "interval-spin"));
+  reminder_switch = GTK_SWITCH (untrain_test_find_widget (GTK_WIDGET (wizard), GTK_TYPE_SWITCH, "reminder-switch"));
+  interval_spin = GTK_SPIN_BUTTON (untrain_test_find_widget (GTK_WIDGET (wizard), GTK_TYPE_SPIN_BUTTON, "interval-spin"));
 
   g_assert_true (gtk_switch_get_active (reminder_switch));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (interval_spin), ==, 30);
@@ -708,7 +628,7 @@ test_finish (Fixture       *fixture,
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "wizard-page"), ==, PAGE_WELCOME);
 
   /* It closed, and let go of everything */
-  drain ();
+  untrain_test_drain ();
   g_assert_null (wizard);
 }
 
@@ -729,7 +649,7 @@ test_resume (Fixture       *fixture,
   g_signal_connect_swapped (wizard, "finished", G_CALLBACK (count_cb), &n_finished);
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *)&wizard);
   gtk_window_close (GTK_WINDOW (wizard));
-  drain ();
+  untrain_test_drain ();
   g_assert_null (wizard);
   g_assert_cmpuint (n_finished, ==, 0);
   g_assert_false (g_settings_get_boolean (fixture->settings, "first-run-done"));
@@ -751,46 +671,17 @@ test_resume (Fixture       *fixture,
 }
 
 /* The keyboard: Alt+arrows and the page keys move, Escape closes. */
-static gboolean
-has_shortcut (GtkWidget  *widget,
-              const char *trigger,
-              const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autofree char *expected = g_strdup_printf ("action(%s)", action);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *shortcut_trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *shortcut_action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
-
-          if (g_str_equal (shortcut_trigger, trigger) && g_str_equal (shortcut_action, expected))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  user_data)
 {
   UntrainWizard *wizard = open_wizard (fixture);
 
-  g_assert_true (has_shortcut (GTK_WIDGET (wizard), "<Alt>Left", "wizard.back"));
-  g_assert_true (has_shortcut (GTK_WIDGET (wizard), "<Alt>Right", "wizard.next"));
-  g_assert_true (has_shortcut (GTK_WIDGET (wizard), "Page_Up", "wizard.back"));
-  g_assert_true (has_shortcut (GTK_WIDGET (wizard), "Page_Down", "wizard.next"));
-  g_assert_true (has_shortcut (GTK_WIDGET (wizard), "Escape", "window.close"));
+  g_assert_true (untrain_test_has_shortcut (GTK_WIDGET (wizard), "<Alt>Left", "wizard.back"));
+  g_assert_true (untrain_test_has_shortcut (GTK_WIDGET (wizard), "<Alt>Right", "wizard.next"));
+  g_assert_true (untrain_test_has_shortcut (GTK_WIDGET (wizard), "Page_Up", "wizard.back"));
+  g_assert_true (untrain_test_has_shortcut (GTK_WIDGET (wizard), "Page_Down", "wizard.next"));
+  g_assert_true (untrain_test_has_shortcut (GTK_WIDGET (wizard), "Escape", "window.close"));
 
   /* Escape's action closes without finishing, keeping the page */
   activate (wizard, "wizard.next");
@@ -831,17 +722,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  /* GTK draws with the system's icons and needs its MIME database to load
-   * them: find both before the tests get folders of their own.
-   */
-  gtk_init ();
-  gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()), "object-select-symbolic");
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
+  untrain_test_init_widgets (&argc, &argv);
 
   /* Pages change at once, so positions can be compared. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

@@ -11,8 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "untrain-command-line.h"
-#include "untrain-country-chooser.h"
+#include "untrain-age-group-row.h"
+#include "untrain-country-row.h"
+#include "untrain-platforms-group.h"
 #include "untrain-preferences-window.h"
 
 /* The wizard's answers, to change later: country, age group, platforms,
@@ -21,22 +22,19 @@
  */
 struct _UntrainPreferencesWindow
 {
-  AdwPreferencesWindow   parent_instance;
+  AdwPreferencesWindow  parent_instance;
 
-  GSettings             *settings;
-  UntrainCatalog        *catalog;
-
-  GPtrArray             *platform_checks; /* GtkCheckButton, catalog order */
-  guint                  syncing;         /* settings → widgets, don't write back */
+  GSettings           *settings;
+  UntrainCatalog      *catalog;
 
   /* Template widgets */
-  UntrainCountryChooser *country_chooser;
-  AdwComboRow           *age_row;
-  AdwPreferencesGroup   *platforms_group;
-  GtkSwitch             *reminder_switch;
-  AdwActionRow          *interval_row;
-  GtkSpinButton         *interval_spin;
-  GtkSwitch             *tray_switch;
+  AdwPreferencesPage  *general_page;
+  AdwPreferencesGroup *person_group;
+  AdwPreferencesGroup *reminders_group;
+  GtkSwitch           *reminder_switch;
+  AdwActionRow        *interval_row;
+  GtkSpinButton       *interval_spin;
+  GtkSwitch           *tray_switch;
 };
 
 enum {
@@ -50,209 +48,40 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UntrainPreferencesWindow, untrain_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The `age-group` words in the order of the age row's list. */
-static const char * const age_groups[] = { "unknown", "under-18", "adult" };
-
-static gboolean
-age_group_to_selected (GValue   *value,
-                       GVariant *variant,
-                       gpointer  user_data)
-{
-  const char *age_group = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (age_groups); i++)
-    {
-      if (g_str_equal (age_group, age_groups[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-selected_to_age_group (const GValue       *value,
-                       const GVariantType *expected_type,
-                       gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  if (selected >= G_N_ELEMENTS (age_groups))
-    return NULL;
-
-  return g_variant_new_string (age_groups[selected]);
-}
-
-/* Country */
-
+/* Between the person and the reminders; AdwPreferencesPage only appends. */
 static void
-load_country (UntrainPreferencesWindow *self)
+add_platforms_group (UntrainPreferencesWindow *self)
 {
-  /* "" means "from the locale": show what the locale suggests. */
-  g_autofree char *country = untrain_command_line_get_country (self->settings);
+  g_autoptr(AdwPreferencesGroup) reminders_group = g_object_ref (self->reminders_group);
+  GtkWidget *group = untrain_platforms_group_new (self->settings, self->catalog);
 
-  self->syncing++;
-  untrain_country_chooser_set_country (self->country_chooser, country);
-  self->syncing--;
-}
+  gtk_widget_set_name (group, "platforms-group");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Platforms"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The platforms you use. Each one gets a checklist."));
 
-static void
-on_country_chosen_cb (UntrainPreferencesWindow *self)
-{
-  const char *country = untrain_country_chooser_get_country (self->country_chooser);
-  g_autofree char *stored = NULL;
-
-  if (self->syncing > 0 || country[0] == '\0')
-    return;
-
-  stored = g_settings_get_string (self->settings, "country");
-  if (g_strcmp0 (stored, country) != 0)
-    g_settings_set_string (self->settings, "country", country);
-}
-
-/* Platforms */
-
-static const char *
-get_check_platform_id (GtkCheckButton *check)
-{
-  return gtk_widget_get_name (GTK_WIDGET (check));
-}
-
-static gboolean
-is_checked (UntrainPreferencesWindow *self,
-            const char               *platform_id,
-            gboolean                  otherwise)
-{
-  for (guint i = 0; i < self->platform_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
-
-      if (g_str_equal (get_check_platform_id (check), platform_id))
-        return gtk_check_button_get_active (check);
-    }
-
-  return otherwise;
-}
-
-static void
-on_platform_toggled_cb (UntrainPreferencesWindow *self)
-{
-  g_auto(GStrv) chosen = NULL;
-  g_autoptr(GPtrArray) platforms = NULL;
-
-  if (self->syncing > 0)
-    return;
-
-  chosen = g_settings_get_strv (self->settings, "platforms");
-  platforms = g_ptr_array_new ();
-
-  /* Keep the person's order, and the platforms this catalog lacks. */
-  for (guint i = 0; chosen[i] != NULL; i++)
-    {
-      if (is_checked (self, chosen[i], TRUE) &&
-          !g_ptr_array_find_with_equal_func (platforms, chosen[i], g_str_equal, NULL))
-        g_ptr_array_add (platforms, chosen[i]);
-    }
-
-  for (guint i = 0; i < self->platform_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
-      const char *id = get_check_platform_id (check);
-
-      if (gtk_check_button_get_active (check) &&
-          !g_strv_contains ((const char * const *)chosen, id))
-        g_ptr_array_add (platforms, (char *)id);
-    }
-
-  g_ptr_array_add (platforms, NULL);
-  if (!g_strv_equal ((const char * const *)platforms->pdata, (const char * const *)chosen))
-    g_settings_set_strv (self->settings, "platforms", (const char * const *)platforms->pdata);
-}
-
-static void
-load_platforms (UntrainPreferencesWindow *self)
-{
-  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "platforms");
-
-  self->syncing++;
-  for (guint i = 0; i < self->platform_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
-
-      gtk_check_button_set_active (check,
-                                   g_strv_contains ((const char * const *)chosen,
-                                                    get_check_platform_id (check)));
-    }
-  self->syncing--;
-}
-
-static void
-create_platform_rows (UntrainPreferencesWindow *self)
-{
-  guint n_platforms = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
-
-  for (guint i = 0; i < n_platforms; i++)
-    {
-      g_autoptr(UntrainPlatform) platform = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      /* The check's name is the platform's id. */
-      gtk_widget_set_name (check, untrain_platform_get_id (platform));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, untrain_platform_get_name (platform),
-                                      -1);
-      g_signal_connect_object (check, "toggled",
-                               G_CALLBACK (on_platform_toggled_cb), self, G_CONNECT_SWAPPED);
-
-      gtk_widget_set_name (row, untrain_platform_get_id (platform));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->platforms_group, row);
-
-      g_ptr_array_add (self->platform_checks, check);
-    }
-}
-
-static void
-on_settings_changed_cb (UntrainPreferencesWindow *self,
-                        const char               *key,
-                        GSettings                *settings)
-{
-  if (g_str_equal (key, "country"))
-    load_country (self);
-  else if (g_str_equal (key, "platforms"))
-    load_platforms (self);
+  adw_preferences_page_remove (self->general_page, reminders_group);
+  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (self->general_page, reminders_group);
 }
 
 static void
 untrain_preferences_window_constructed (GObject *object)
 {
   UntrainPreferencesWindow *self = (UntrainPreferencesWindow *)object;
+  GtkWidget *age_row;
 
   G_OBJECT_CLASS (untrain_preferences_window_parent_class)->constructed (object);
 
   g_return_if_fail (G_IS_SETTINGS (self->settings));
   g_return_if_fail (UNTRAIN_IS_CATALOG (self->catalog));
 
-  load_country (self);
-  g_signal_connect_object (self->country_chooser, "notify::country",
-                           G_CALLBACK (on_country_chosen_cb), self, G_CONNECT_SWAPPED);
+  age_row = untrain_age_group_row_new (self->settings);
+  gtk_widget_set_name (age_row, "age-row");
+  adw_preferences_group_add (self->person_group, untrain_country_row_new (self->settings));
+  adw_preferences_group_add (self->person_group, age_row);
 
-  g_settings_bind_with_mapping (self->settings, "age-group",
-                                self->age_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                age_group_to_selected, selected_to_age_group,
-                                NULL, NULL);
-
-  create_platform_rows (self);
-  load_platforms (self);
+  add_platforms_group (self);
 
   g_settings_bind (self->settings, "reminder-enabled",
                    self->reminder_switch, "active",
@@ -266,9 +95,6 @@ untrain_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "show-tray-icon",
                    self->tray_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-
-  g_signal_connect_object (self->settings, "changed",
-                           G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -276,12 +102,8 @@ untrain_preferences_window_dispose (GObject *object)
 {
   UntrainPreferencesWindow *self = (UntrainPreferencesWindow *)object;
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), UNTRAIN_TYPE_PREFERENCES_WINDOW);
 
-  g_clear_pointer (&self->platform_checks, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
@@ -367,12 +189,10 @@ untrain_preferences_window_class_init (UntrainPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (UNTRAIN_TYPE_COUNTRY_CHOOSER);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, country_chooser);
-  gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, age_row);
-  gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, platforms_group);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, general_page);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, person_group);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, reminders_group);
   gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, reminder_switch);
   gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, interval_row);
   gtk_widget_class_bind_template_child (widget_class, UntrainPreferencesWindow, interval_spin);
@@ -382,8 +202,6 @@ untrain_preferences_window_class_init (UntrainPreferencesWindowClass *klass)
 static void
 untrain_preferences_window_init (UntrainPreferencesWindow *self)
 {
-  self->platform_checks = g_ptr_array_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "untrain-age-group-row.h"
 #include "untrain-command-line.h"
-#include "untrain-country-chooser.h"
+#include "untrain-country-row.h"
+#include "untrain-platforms-group.h"
 #include "untrain-status-model.h"
 #include "untrain-wizard.h"
 
@@ -45,22 +47,20 @@ struct _UntrainWizard
   GPtrArray             *models;          /* UntrainStatusModel, chosen first */
   GPtrArray             *applies_rows;
   GPtrArray             *connect_rows;
-  GPtrArray             *platform_checks; /* GtkCheckButton, catalog order */
+  UntrainCountryRow     *country_row;     /* in person_group */
 
   guint                  page;
   int                    scrolling_to;    /* -1 unless we move the carousel */
   gboolean               allocated;
   gboolean               restore_page;    /* scroll once allocated */
-  guint                  syncing;         /* settings → widgets, don't write back */
 
   /* Template widgets */
   GtkButton             *back_button;
   GtkButton             *next_button;
   AdwCarousel           *carousel;
-  UntrainCountryChooser *country_chooser;
-  AdwComboRow           *age_row;
+  AdwPreferencesGroup   *person_group;
   AdwPreferencesGroup   *applies_group;
-  AdwPreferencesGroup   *platforms_group;
+  AdwStatusPage         *platforms_page;
   AdwPreferencesGroup   *connect_group;
   GtkLabel              *connect_empty_label;
   GtkSwitch             *reminder_switch;
@@ -87,61 +87,34 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (UntrainWizard, untrain_wizard, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The `age-group` words in the order of the age row's list. */
-static const char * const age_groups[] = { "unknown", "under-18", "adult" };
-
-static gboolean
-age_group_to_selected (GValue   *value,
-                       GVariant *variant,
-                       gpointer  user_data)
-{
-  const char *age_group = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (age_groups); i++)
-    {
-      if (g_str_equal (age_group, age_groups[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-selected_to_age_group (const GValue       *value,
-                       const GVariantType *expected_type,
-                       gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  if (selected >= G_N_ELEMENTS (age_groups))
-    return NULL;
-
-  return g_variant_new_string (age_groups[selected]);
-}
-
-/* What the chooser shows: the person's choice, else the locale's; NULL if
- * neither names a country.
+/* What the country row shows: the person's choice, else the locale's;
+ * NULL if neither names a country.
  */
 static char *
 dup_country (UntrainWizard *self)
 {
-  const char *chosen = untrain_country_chooser_get_country (self->country_chooser);
+  const char *shown = untrain_country_row_get_country (self->country_row);
 
-  if (chosen[0] == '\0')
+  if (shown[0] == '\0')
     return NULL;
 
-  return g_strdup (chosen);
+  return g_strdup (shown);
 }
 
-static gboolean
-strv_contains (char       **strv,
-               const char  *string)
+/* A row about @platform, named by its id */
+static GtkWidget *
+create_platform_row (UntrainPlatform *platform,
+                     const char      *subtitle)
 {
-  return strv != NULL && g_strv_contains ((const char * const *)strv, string);
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_name (row, untrain_platform_get_id (platform));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+
+  return row;
 }
 
 /* What applies to you */
@@ -228,12 +201,7 @@ create_applies_row (UntrainStatusModel *model)
         }
     }
 
-  row = adw_action_row_new ();
-  gtk_widget_set_name (row, untrain_platform_get_id (platform));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  row = create_platform_row (platform, subtitle);
 
   icon = gtk_image_new_from_icon_name (untrain_status_get_icon_name (status));
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
@@ -276,95 +244,6 @@ update_applies (UntrainWizard *self)
     }
 }
 
-/* Which platforms you use */
-
-static const char *
-get_check_platform_id (GtkCheckButton *check)
-{
-  return gtk_widget_get_name (GTK_WIDGET (check));
-}
-
-static gboolean
-is_checked (UntrainWizard *self,
-            const char    *platform_id,
-            gboolean       otherwise)
-{
-  for (guint i = 0; i < self->platform_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
-
-      if (g_str_equal (get_check_platform_id (check), platform_id))
-        return gtk_check_button_get_active (check);
-    }
-
-  return otherwise;
-}
-
-static void
-on_platform_toggled_cb (UntrainWizard *self)
-{
-  g_auto(GStrv) chosen = NULL;
-  g_autoptr(GPtrArray) platforms = NULL;
-
-  if (self->syncing > 0)
-    return;
-
-  chosen = g_settings_get_strv (self->settings, "platforms");
-  platforms = g_ptr_array_new ();
-
-  /* Keep the person's order, and the platforms this catalog lacks. */
-  for (guint i = 0; chosen[i] != NULL; i++)
-    {
-      if (is_checked (self, chosen[i], TRUE) &&
-          !g_ptr_array_find_with_equal_func (platforms, chosen[i], g_str_equal, NULL))
-        g_ptr_array_add (platforms, chosen[i]);
-    }
-
-  for (guint i = 0; i < self->platform_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
-      const char *id = get_check_platform_id (check);
-
-      if (gtk_check_button_get_active (check) && !strv_contains (chosen, id))
-        g_ptr_array_add (platforms, (char *)id);
-    }
-
-  g_ptr_array_add (platforms, NULL);
-  if (!g_strv_equal ((const char * const *)platforms->pdata, (const char * const *)chosen))
-    g_settings_set_strv (self->settings, "platforms", (const char * const *)platforms->pdata);
-}
-
-static void
-create_platform_rows (UntrainWizard *self)
-{
-  guint n_platforms = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
-
-  for (guint i = 0; i < n_platforms; i++)
-    {
-      g_autoptr(UntrainPlatform) platform = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      /* The check's name is the platform's id. */
-      gtk_widget_set_name (check, untrain_platform_get_id (platform));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, untrain_platform_get_name (platform),
-                                      -1);
-      g_signal_connect_object (check, "toggled",
-                               G_CALLBACK (on_platform_toggled_cb), self, G_CONNECT_SWAPPED);
-
-      gtk_widget_set_name (row, untrain_platform_get_id (platform));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->platforms_group, row);
-
-      g_ptr_array_add (self->platform_checks, check);
-    }
-}
-
 /* Connect accounts */
 
 static void
@@ -390,12 +269,7 @@ update_connect (UntrainWizard *self)
       subtitle = g_strdup_printf (_("Untrain will read your %s settings and turn off AI training for you"),
                                   untrain_platform_get_name (platform));
 
-      row = adw_action_row_new ();
-      gtk_widget_set_name (row, untrain_platform_get_id (platform));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      row = create_platform_row (platform, subtitle);
 
       label = gtk_label_new (_("Coming soon"));
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
@@ -414,64 +288,16 @@ update_connect (UntrainWizard *self)
 /* Following the settings */
 
 static void
-load_country (UntrainWizard *self)
-{
-  g_autofree char *country = untrain_command_line_get_country (self->settings);
-
-  self->syncing++;
-  untrain_country_chooser_set_country (self->country_chooser, country);
-  self->syncing--;
-}
-
-static void
-load_platforms (UntrainWizard *self)
-{
-  g_auto(GStrv) chosen = g_settings_get_strv (self->settings, "platforms");
-
-  self->syncing++;
-  for (guint i = 0; i < self->platform_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->platform_checks, i);
-      const char *id = get_check_platform_id (check);
-
-      gtk_check_button_set_active (check, strv_contains (chosen, id));
-    }
-  self->syncing--;
-}
-
-static void
-on_country_chosen_cb (UntrainWizard *self)
-{
-  const char *country = untrain_country_chooser_get_country (self->country_chooser);
-  g_autofree char *stored = NULL;
-
-  if (self->syncing > 0)
-    return;
-
-  stored = g_settings_get_string (self->settings, "country");
-  if (country[0] != '\0' && g_strcmp0 (stored, country) != 0)
-    g_settings_set_string (self->settings, "country", country);
-  else
-    update_applies (self);
-}
-
-static void
 on_settings_changed_cb (UntrainWizard *self,
                         const char    *key,
                         GSettings     *settings)
 {
-  if (g_str_equal (key, "country"))
-    {
-      load_country (self);
-      update_applies (self);
-    }
-  else if (g_str_equal (key, "age-group"))
+  if (g_str_equal (key, "age-group"))
     {
       update_applies (self);
     }
   else if (g_str_equal (key, "platforms"))
     {
-      load_platforms (self);
       update_applies (self);
       update_connect (self);
     }
@@ -602,6 +428,8 @@ static void
 untrain_wizard_constructed (GObject *object)
 {
   UntrainWizard *self = (UntrainWizard *)object;
+  GtkWidget *age_row;
+  GtkWidget *platforms_group;
 
   G_OBJECT_CLASS (untrain_wizard_parent_class)->constructed (object);
 
@@ -609,19 +437,19 @@ untrain_wizard_constructed (GObject *object)
   g_return_if_fail (UNTRAIN_IS_CATALOG (self->catalog));
   g_return_if_fail (UNTRAIN_IS_STATE_STORE (self->store));
 
-  /* About you */
-  load_country (self);
-  g_signal_connect_object (self->country_chooser, "notify::country",
-                           G_CALLBACK (on_country_chosen_cb), self, G_CONNECT_SWAPPED);
-  g_settings_bind_with_mapping (self->settings, "age-group",
-                                self->age_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                age_group_to_selected, selected_to_age_group,
-                                NULL, NULL);
+  /* About you: what applies follows the country the row shows */
+  self->country_row = UNTRAIN_COUNTRY_ROW (untrain_country_row_new (self->settings));
+  g_signal_connect_object (self->country_row, "notify::country",
+                           G_CALLBACK (update_applies), self, G_CONNECT_SWAPPED);
+  age_row = untrain_age_group_row_new (self->settings);
+  gtk_widget_set_name (age_row, "age-row");
+  adw_preferences_group_add (self->person_group, GTK_WIDGET (self->country_row));
+  adw_preferences_group_add (self->person_group, age_row);
 
   /* Your platforms */
-  create_platform_rows (self);
-  load_platforms (self);
+  platforms_group = untrain_platforms_group_new (self->settings, self->catalog);
+  gtk_widget_set_name (platforms_group, "platforms-group");
+  adw_status_page_set_child (self->platforms_page, platforms_group);
 
   /* Reminders */
   g_settings_bind (self->settings, "reminder-enabled",
@@ -682,7 +510,6 @@ untrain_wizard_dispose (GObject *object)
   g_clear_pointer (&self->models, g_ptr_array_unref);
   g_clear_pointer (&self->applies_rows, g_ptr_array_unref);
   g_clear_pointer (&self->connect_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->platform_checks, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
@@ -804,16 +631,13 @@ untrain_wizard_class_init (UntrainWizardClass *klass)
                   NULL,
                   G_TYPE_NONE, 0);
 
-  g_type_ensure (UNTRAIN_TYPE_COUNTRY_CHOOSER);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainWizard, carousel);
-  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, country_chooser);
-  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, age_row);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, person_group);
   gtk_widget_class_bind_template_child (widget_class, UntrainWizard, applies_group);
-  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, platforms_group);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWizard, platforms_page);
   gtk_widget_class_bind_template_child (widget_class, UntrainWizard, connect_group);
   gtk_widget_class_bind_template_child (widget_class, UntrainWizard, connect_empty_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainWizard, reminder_switch);
@@ -841,7 +665,6 @@ untrain_wizard_init (UntrainWizard *self)
   self->scrolling_to = -1;
   self->applies_rows = g_ptr_array_new ();
   self->connect_rows = g_ptr_array_new ();
-  self->platform_checks = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
