@@ -641,3 +641,41 @@ untrain_state_store_set_contact (UntrainStateStore *self,
   else
     g_key_file_set_string (self->key_file, "contact", field, value);
 }
+
+/**
+ * untrain_state_store_get_account:
+ *
+ * Who is connected on @platform_id, as the platform named them when the
+ * session was stored in the keyring. Only the name is here, never the
+ * session, so that `untrain --status` need not open the keyring.
+ *
+ * Returns: (transfer full) (nullable): "First Last", or %NULL when no
+ *   account is connected
+ */
+char *
+untrain_state_store_get_account (UntrainStateStore *self,
+                                 const char        *platform_id)
+{
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), NULL);
+  g_return_val_if_fail (platform_id != NULL, NULL);
+
+  return g_key_file_get_string (self->key_file, "accounts", platform_id, NULL);
+}
+
+/**
+ * untrain_state_store_set_account:
+ * @account: (nullable): the name, or %NULL after signing out
+ */
+void
+untrain_state_store_set_account (UntrainStateStore *self,
+                                 const char        *platform_id,
+                                 const char        *account)
+{
+  g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
+  g_return_if_fail (platform_id != NULL);
+
+  if (account == NULL)
+    g_key_file_remove_key (self->key_file, "accounts", platform_id, NULL);
+  else
+    g_key_file_set_string (self->key_file, "accounts", platform_id, account);
+}

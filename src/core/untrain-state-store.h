@@ -60,5 +60,10 @@ char              *untrain_state_store_get_contact       (UntrainStateStore  *se
 void               untrain_state_store_set_contact       (UntrainStateStore  *self,
                                                           const char         *field,
                                                           const char         *value);
+char              *untrain_state_store_get_account       (UntrainStateStore  *self,
+                                                          const char         *platform_id);
+void               untrain_state_store_set_account       (UntrainStateStore  *self,
+                                                          const char         *platform_id,
+                                                          const char         *account);
 
 G_END_DECLS
