@@ -13,6 +13,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "fake-linkedin.h"
+
 /* Runs the real `untrain` binary as a person or a script would, without a
  * display, and reads what it prints: JSON parsed, never grepped.
  */
@@ -34,26 +36,68 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
+run_untrain_full (Run                *run,
+                  const char * const *env,
+                  const char         *input,
+                  va_list             args);
+
+static void
 run_untrain_with_env (Run                *run,
                       const char * const *env,
                       ...)
+{
+  va_list args;
+
+  va_start (args, env);
+  run_untrain_full (run, env, NULL, args);
+  va_end (args);
+}
+
+/* Runs untrain with @input on its standard input, while this process's
+ * main loop turns, so that a fake server here can answer it.
+ */
+static void
+run_untrain_with_input (Run                *run,
+                        const char * const *env,
+                        const char         *input,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, input);
+  run_untrain_full (run, env, input, args);
+  va_end (args);
+}
+
+static void
+run_untrain_full (Run                *run,
+                  const char * const *env,
+                  const char         *input,
+                  va_list             args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) subprocess = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   const char *arg;
-  va_list args;
 
   g_ptr_array_add (argv, (gpointer)g_getenv ("UNTRAIN_BINARY"));
-  va_start (args, env);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
   /* No display at all: the command line must never initialise GTK, which
    * would fail here with GDK_BACKEND=x11 and no DISPLAY.
    */
@@ -81,7 +125,11 @@ run_untrain_with_env (Run                *run,
   subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8 (subprocess, NULL, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8_async (subprocess, input != NULL ? input : "", NULL,
+                                       communicate_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_communicate_utf8_finish (subprocess, result, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (subprocess));
 
@@ -426,6 +474,237 @@ test_corrupt_state (void)
   g_assert_cmpuint (n_aside, ==, 1);
 }
 
+/* The live calls store a real "linkedin" session: only in the throwaway
+ * keyring that build-aux/test starts, never in a person's own.
+ */
+static gboolean
+have_throwaway_keyring (void)
+{
+  if (g_getenv ("UNTRAIN_TEST_THROWAWAY_KEYRING") != NULL)
+    return TRUE;
+
+  g_test_skip ("Needs the throwaway keyring of build-aux/test: this test stores a LinkedIn session");
+  return FALSE;
+}
+
+static void
+assert_no_secret (FakeLinkedin *server,
+                  const char   *text)
+{
+  const char * const *secrets = fake_linkedin_get_secrets (server);
+
+  for (guint i = 0; secrets[i] != NULL; i++)
+    g_assert_null (strstr (text, secrets[i]));
+}
+
+/* No secret in any file Untrain keeps. */
+static void
+assert_no_secret_in_files (FakeLinkedin *server,
+                           const char   *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_no_secret_in_files (server, path);
+      else if (g_file_get_contents (path, &contents, NULL, NULL))
+        assert_no_secret (server, contents);
+    }
+}
+
+static JsonObject *
+run_report (Run                *run,
+            const char * const *env,
+            const char         *call,
+            int                 exit_status)
+{
+  run_untrain_with_input (run, env, NULL, call, "--json", "--country=DE", "--age=30", NULL);
+  g_assert_cmpint (run->exit_status, ==, exit_status);
+
+  return parse_report (run->out);
+}
+
+static void
+test_live (void)
+{
+  g_autoptr(FakeLinkedin) server = fake_linkedin_new ();
+  g_autofree char *cookie_line = NULL;
+  const char *env[] = {
+    "UNTRAIN_LINKEDIN_URL", fake_linkedin_get_url (server),
+    "UNTRAIN_HTTP_TIMEOUT", "2",
+    "GIO_USE_PROXY_RESOLVER", "dummy",
+    "G_MESSAGES_DEBUG", "all",
+    NULL
+  };
+  JsonObject *item;
+
+  if (!have_throwaway_keyring ())
+    return;
+
+  fake_linkedin_set_profile (server, "Ada", "Lovelace");
+  cookie_line = g_strdup_printf ("Cookie: %s\n", fake_linkedin_get_cookies (server));
+
+  /* Connect, as a script would. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_untrain_with_input (&run, env, cookie_line, "--import-cookies=linkedin", NULL);
+    g_assert_cmpint (run.exit_status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "Connected to LinkedIn as Ada Lovelace\n");
+    assert_no_secret (server, run.err);
+  }
+
+  /* --status knows who is connected, without asking LinkedIn. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonObject) report = NULL;
+    guint n_requests = fake_linkedin_get_n_requests (server);
+
+    report = run_report (&run, env, "--status", 0);
+    g_assert_true (json_object_get_boolean_member (find_platform (report, "linkedin"), "signed_in"));
+    g_assert_cmpuint (fake_linkedin_get_n_requests (server), ==, n_requests);
+  }
+
+  /* --check reads the switches: on, so there is something to do. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonObject) report = run_report (&run, env, "--check", 1);
+
+    item = find_item (report, "linkedin", "ai-training");
+    g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "action-needed");
+    g_assert_cmpstr (json_object_get_string_member (item, "evidence"), ==, "live");
+    g_assert_false (json_object_get_null_member (item, "checked_at"));
+    assert_no_secret (server, run.out);
+    assert_no_secret (server, run.err);
+  }
+
+  /* --apply turns them off and reads them back. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonObject) report = run_report (&run, env, "--apply", 1);
+
+    g_assert_false (fake_linkedin_get_setting_on (server, FAKE_LINKEDIN_AI_TRAINING_KEY));
+    g_assert_false (fake_linkedin_get_setting_on (server, FAKE_LINKEDIN_RESEARCH_KEY));
+    /* Not in Germany: never touched. */
+    g_assert_true (fake_linkedin_get_setting_on (server, FAKE_LINKEDIN_ADS_SHARING_KEY));
+
+    item = find_item (report, "linkedin", "ai-training");
+    g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "done");
+    g_assert_cmpstr (json_object_get_string_member (item, "evidence"), ==, "live");
+    /* The objection form is the person's to send: still to do. */
+    item = find_item (report, "linkedin", "objection-form");
+    g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "action-needed");
+  }
+
+  /* Offline: what was known, and exit 2. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonObject) report = NULL;
+
+    fake_linkedin_set_slow_ms (server, 4000);
+    fake_linkedin_set_page_mode (server, FAKE_LINKEDIN_AI_TRAINING_PAGE, FAKE_LINKEDIN_MODE_SLOW);
+    fake_linkedin_set_page_mode (server, FAKE_LINKEDIN_RESEARCH_PAGE, FAKE_LINKEDIN_MODE_SLOW);
+
+    report = run_report (&run, env, "--check", 2);
+    g_assert_nonnull (strstr (run.err, "Can’t reach LinkedIn"));
+    item = find_item (report, "linkedin", "ai-training");
+    g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "done");
+  }
+
+  /* The session ended: sign in again. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonObject) report = NULL;
+
+    fake_linkedin_set_page_mode (server, FAKE_LINKEDIN_AI_TRAINING_PAGE, FAKE_LINKEDIN_MODE_LOGIN_REDIRECT);
+    fake_linkedin_set_page_mode (server, FAKE_LINKEDIN_RESEARCH_PAGE, FAKE_LINKEDIN_MODE_UNAUTHORIZED);
+
+    report = run_report (&run, env, "--check", 1);
+    item = find_item (report, "linkedin", "ai-training");
+    g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "needs-sign-in");
+  }
+
+  /* Nothing Untrain keeps holds the session. */
+  assert_no_secret_in_files (server, g_get_user_state_dir ());
+  assert_no_secret_in_files (server, g_get_user_config_dir ());
+  assert_no_secret_in_files (server, g_get_user_data_dir ());
+
+  /* Sign out: the keyring forgets it, and nothing is read any more. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) check = { 0 };
+    g_autoptr(JsonObject) report = NULL;
+    guint n_requests;
+
+    run_untrain_with_input (&run, env, NULL, "--sign-out=linkedin", NULL);
+    g_assert_cmpint (run.exit_status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "Signed out of LinkedIn\n");
+
+    n_requests = fake_linkedin_get_n_requests (server);
+    report = run_report (&check, env, "--check", 1);
+    g_assert_false (json_object_get_boolean_member (find_platform (report, "linkedin"), "signed_in"));
+    g_assert_cmpuint (fake_linkedin_get_n_requests (server), ==, n_requests);
+  }
+}
+
+static void
+test_import_refused (void)
+{
+  g_autoptr(FakeLinkedin) server = fake_linkedin_new ();
+  const char *env[] = {
+    "UNTRAIN_LINKEDIN_URL", fake_linkedin_get_url (server),
+    "GIO_USE_PROXY_RESOLVER", "dummy",
+    NULL
+  };
+
+  if (!have_throwaway_keyring ())
+    return;
+
+  /* Not cookies at all. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_untrain_with_input (&run, env, "hello\n", "--import-cookies=linkedin", NULL);
+    g_assert_cmpint (run.exit_status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "“Cookie:” line"));
+  }
+
+  /* A session LinkedIn does not take: nothing is stored. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) status = { 0 };
+    g_autoptr(JsonObject) report = NULL;
+
+    run_untrain_with_input (&run, env, "li_at=expired; JSESSIONID=\"ajax:0\"\n", "--import-cookies=linkedin", NULL);
+    g_assert_cmpint (run.exit_status, ==, 2);
+    g_assert_null (strstr (run.err, "expired"));
+
+    report = run_report (&status, env, "--status", 0);
+    g_assert_false (json_object_get_boolean_member (find_platform (report, "linkedin"), "signed_in"));
+  }
+
+  /* A platform with no live checks, and one Untrain does not know. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) unknown = { 0 };
+
+    run_untrain_with_input (&run, env, "a=b\n", "--import-cookies=facebook", NULL);
+    g_assert_cmpint (run.exit_status, ==, 2);
+    run_untrain_with_input (&unknown, env, NULL, "--sign-out=myspace", NULL);
+    g_assert_cmpint (unknown.exit_status, ==, 2);
+    g_assert_nonnull (strstr (unknown.err, "myspace"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +723,8 @@ main (int   argc,
   g_test_add_func ("/command-line/bad-arguments", test_bad_arguments);
   g_test_add_func ("/command-line/options-without-status", test_options_without_status);
   g_test_add_func ("/command-line/version", test_version);
+  g_test_add_func ("/command-line/live", test_live);
+  g_test_add_func ("/command-line/import-refused", test_import_refused);
 
   return g_test_run ();
 }

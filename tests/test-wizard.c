@@ -541,8 +541,23 @@ test_platforms (Fixture       *fixture,
   g_assert_nonnull (untrain_test_find_widget (connect_group, ADW_TYPE_ACTION_ROW, "linkedin"));
   g_assert_null (untrain_test_find_widget (connect_group, ADW_TYPE_ACTION_ROW, "x"));
 
-  /* Nothing pretends to connect: the page is passed with Next */
+  /* Connecting is offered, and the page is passed with Next without it. */
+  {
+    GtkWidget *button = untrain_test_find_widget (connect_group, GTK_TYPE_BUTTON, NULL);
+    g_autoptr(GVariant) target = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "wizard.connect");
+    target = g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)));
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "linkedin");
+  }
+
+  /* Once connected, the row says who. */
+  untrain_state_store_set_account (fixture->store, "linkedin", "Ada Lovelace");
+  g_settings_set_strv (fixture->settings, "platforms", (const char * const []) { "x", "linkedin", NULL });
+  g_assert_nonnull (untrain_test_find_label (connect_group, "Connected as Ada Lovelace"));
   g_assert_null (untrain_test_find_widget (connect_group, GTK_TYPE_BUTTON, NULL));
+
   activate (wizard, "wizard.next");
   assert_page (fixture, wizard, PAGE_REMINDERS);
 

@@ -69,6 +69,8 @@ add_item (JsonBuilder       *builder,
 /**
  * untrain_status_report_to_json:
  * @models: (element-type UntrainStatusModel): one model per platform
+ * @signed_in: (nullable) (element-type utf8): the ids of the platforms with
+ *   a session in the keyring
  * @country: (nullable): the country the report is for
  * @age: the age, or %UNTRAIN_AGE_UNKNOWN
  *
@@ -79,6 +81,7 @@ add_item (JsonBuilder       *builder,
  */
 JsonNode *
 untrain_status_report_to_json (GPtrArray  *models,
+                               GHashTable *signed_in,
                                const char *country,
                                int         age)
 {
@@ -107,9 +110,10 @@ untrain_status_report_to_json (GPtrArray  *models,
       json_builder_begin_object (builder);
       add_nullable_string (builder, "id", untrain_platform_get_id (platform));
       add_nullable_string (builder, "name", untrain_platform_get_name (platform));
-      /* No platform can be connected yet: live checks come with providers. */
       json_builder_set_member_name (builder, "signed_in");
-      json_builder_add_boolean_value (builder, FALSE);
+      json_builder_add_boolean_value (builder,
+                                      signed_in != NULL &&
+                                      g_hash_table_contains (signed_in, untrain_platform_get_id (platform)));
 
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);

@@ -21,7 +21,8 @@ typedef enum
   UNTRAIN_REPORT_ERRORS = 2,
 } UntrainReportResult;
 
-JsonNode            *untrain_status_report_to_json (GPtrArray *models,
+JsonNode            *untrain_status_report_to_json (GPtrArray  *models,
+                                                    GHashTable *signed_in,
                                                     const char *country,
                                                     int         age);
 char                *untrain_status_report_to_text (GPtrArray *models,

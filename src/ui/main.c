@@ -19,6 +19,11 @@ main (int   argc,
 {
   g_autoptr(UntrainApplication) app = NULL;
 
+  /* Standard output is for the command line's reports, JSON included:
+   * every log message goes to standard error, debug ones too.
+   */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

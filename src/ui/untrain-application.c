@@ -27,6 +27,7 @@ struct _UntrainApplication
   GSettings         *settings;
   UntrainCatalog    *catalog;
   UntrainStateStore *store;
+  UntrainHistory    *history;
   GListStore        *models;
 };
 
@@ -35,12 +36,20 @@ G_DEFINE_FINAL_TYPE (UntrainApplication, untrain_application, ADW_TYPE_APPLICATI
 static const GOptionEntry main_entries[] = {
   { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the checklist of every platform and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the live settings of connected accounts, then print the checklist"), NULL },
+  { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Turn off every AI-training switch that is on in connected accounts, then print the checklist"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --status, print JSON"), NULL },
+    N_("With --status, --check or --apply, print JSON"), NULL },
   { "country", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --status, show the checklist for this country (ISO 3166-1 code)"), N_("CC") },
+    N_("Show the checklist for this country (ISO 3166-1 code)"), N_("CC") },
   { "age", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --status, show the checklist for someone of this age"), N_("YEARS") },
+    N_("Show the checklist for someone of this age"), N_("YEARS") },
+  { "import-cookies", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Keep the session read from standard input (a Cookie line or cookies.txt) in the keyring"), N_("PLATFORM") },
+  { "sign-out", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Remove the platform’s session from the keyring"), N_("PLATFORM") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -65,10 +74,14 @@ untrain_application_handle_local_options (GApplication *application,
 {
   const char *country = NULL;
   const char *age = NULL;
+  const char *import_cookies = NULL;
+  const char *sign_out = NULL;
   gboolean json = g_variant_dict_contains (options, "json");
 
   g_variant_dict_lookup (options, "country", "&s", &country);
   g_variant_dict_lookup (options, "age", "&s", &age);
+  g_variant_dict_lookup (options, "import-cookies", "&s", &import_cookies);
+  g_variant_dict_lookup (options, "sign-out", "&s", &sign_out);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -76,12 +89,24 @@ untrain_application_handle_local_options (GApplication *application,
       return EXIT_SUCCESS;
     }
 
+  if (import_cookies != NULL)
+    return untrain_command_line_import_cookies (import_cookies);
+
+  if (sign_out != NULL)
+    return untrain_command_line_sign_out (sign_out);
+
+  if (g_variant_dict_contains (options, "apply"))
+    return untrain_command_line_report (UNTRAIN_REPORT_APPLY, json, country, age);
+
+  if (g_variant_dict_contains (options, "check"))
+    return untrain_command_line_report (UNTRAIN_REPORT_CHECK, json, country, age);
+
   if (g_variant_dict_contains (options, "status"))
-    return untrain_command_line_status (json, country, age);
+    return untrain_command_line_report (UNTRAIN_REPORT_STATUS, json, country, age);
 
   if (json || country != NULL || age != NULL)
     {
-      g_printerr (_("untrain: --json, --country and --age go with --status\n"));
+      g_printerr (_("untrain: --json, --country and --age go with --status, --check or --apply\n"));
       return 2;
     }
 
@@ -116,6 +141,7 @@ untrain_application_startup (GApplication *application)
 {
   UntrainApplication *self = UNTRAIN_APPLICATION (application);
   g_autoptr(GFile) state_file = NULL;
+  g_autoptr(GFile) history_file = NULL;
   g_autoptr(GPtrArray) models = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *country = NULL;
@@ -136,7 +162,18 @@ untrain_application_startup (GApplication *application)
   state_file = untrain_state_store_get_default_file ();
   self->store = untrain_state_store_new (state_file);
   if (!untrain_state_store_load (self->store, &error))
-    g_warning ("%s", error->message);
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+    }
+
+  history_file = untrain_history_get_default_file ();
+  self->history = untrain_history_new (history_file);
+  if (!untrain_history_load (self->history, &error))
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+    }
 
   country = untrain_command_line_get_country (self->settings);
   models = untrain_command_line_build_models (self->catalog, self->store, self->settings,
@@ -176,7 +213,8 @@ ensure_main_window (UntrainApplication *self)
 
   window = GTK_WINDOW (untrain_window_new (GTK_APPLICATION (self),
                                            G_LIST_MODEL (self->models),
-                                           self->settings));
+                                           self->settings,
+                                           self->history));
 
   /* What went wrong at start-up, said once, in the first window. */
   moved_aside = untrain_state_store_get_moved_aside (self->store);
@@ -241,6 +279,7 @@ untrain_application_dispose (GObject *object)
   UntrainApplication *self = (UntrainApplication *)object;
 
   g_clear_object (&self->models);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);

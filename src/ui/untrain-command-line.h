@@ -26,8 +26,18 @@ GPtrArray *untrain_command_line_build_models  (UntrainCatalog    *catalog,
                                                GSettings         *settings,
                                                const char        *country,
                                                int                age);
-int        untrain_command_line_status        (gboolean     json,
-                                               const char  *country_arg,
-                                               const char  *age_arg);
+typedef enum
+{
+  UNTRAIN_REPORT_STATUS,
+  UNTRAIN_REPORT_CHECK,
+  UNTRAIN_REPORT_APPLY,
+} UntrainReportMode;
+
+int        untrain_command_line_report         (UntrainReportMode  mode,
+                                                gboolean           json,
+                                                const char        *country_arg,
+                                                const char        *age_arg);
+int        untrain_command_line_import_cookies (const char        *platform_id);
+int        untrain_command_line_sign_out       (const char        *platform_id);
 
 G_END_DECLS

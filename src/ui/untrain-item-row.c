@@ -24,8 +24,12 @@ struct _UntrainItemRow
 
   char              *platform_id;
   UntrainItemStatus *item_status;
+  UntrainHistory    *history;
+  gboolean           live;
 
   GtkImage          *status_icon;
+  GtkSpinner        *checking_spinner;
+  GtkButton         *turn_off_button;
   GtkLabel          *status_label;
   GtkLabel          *description_label;
   GtkButton         *open_button;
@@ -39,6 +43,8 @@ enum {
   PROP_0,
   PROP_PLATFORM_ID,
   PROP_ITEM_STATUS,
+  PROP_HISTORY,
+  PROP_LIVE,
   N_PROPS
 };
 
@@ -81,11 +87,15 @@ format_day (GDateTime *date_time)
 /**
  * untrain_item_row_dup_evidence:
  *
+ * @history: (nullable): the live reads, for "Off since …, verified N times"
+ *
  * Returns: (transfer full): what a person reads under the item's title:
  *   what went wrong, the evidence for its status, or why it applies
  */
 char *
 untrain_item_row_dup_evidence (UntrainItemStatus *item_status,
+                               UntrainHistory    *history,
+                               const char        *platform_id,
                                GDateTime         *now)
 {
   UntrainStatus status = untrain_item_status_get_status (item_status);
@@ -127,7 +137,27 @@ untrain_item_row_dup_evidence (UntrainItemStatus *item_status,
     }
 
   if (evidence == UNTRAIN_EVIDENCE_LIVE && checked_at != NULL)
-    return format_time_ago (checked_at, now);
+    {
+      const char *item_id = untrain_item_get_id (untrain_item_status_get_item (item_status));
+      g_autoptr(GDateTime) since = NULL;
+      guint n_verified = 0;
+
+      if (status == UNTRAIN_STATUS_DONE && history != NULL &&
+          untrain_history_get_off_since (history, platform_id, item_id, &since, &n_verified))
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (since);
+          g_autofree char *day = format_day (local);
+
+          /* Translators: “Off since 3 December 2026, verified 4 times” */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Off since %s, verified %u time",
+                                               "Off since %s, verified %u times",
+                                               n_verified),
+                                  day, n_verified);
+        }
+
+      return format_time_ago (checked_at, now);
+    }
 
   return g_strdup (untrain_item_status_get_reason (item_status));
 }
@@ -152,6 +182,17 @@ status_css_class (UntrainStatus status)
     }
 }
 
+/* The buttons sit in a GtkFlowBox, so that they wrap at phone width; a
+ * hidden button must hide its GtkFlowBoxChild too, or it leaves a gap.
+ */
+static void
+set_button_visible (GtkWidget *button,
+                    gboolean   visible)
+{
+  gtk_widget_set_visible (button, visible);
+  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
+}
+
 static void
 update (UntrainItemRow *self)
 {
@@ -162,7 +203,8 @@ update (UntrainItemRow *self)
   UntrainEvidence evidence = untrain_item_status_get_evidence (self->item_status);
   gboolean applies = untrain_item_status_get_applies (self->item_status) == UNTRAIN_APPLIES_YES;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *subtitle = untrain_item_row_dup_evidence (self->item_status, now);
+  g_autofree char *subtitle = untrain_item_row_dup_evidence (self->item_status, self->history,
+                                                             self->platform_id, now);
   const char *icon_name = untrain_status_get_icon_name (status);
   const char *label = untrain_status_get_label (status);
   const char *css_class = status_css_class (status);
@@ -177,6 +219,9 @@ update (UntrainItemRow *self)
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), status != UNTRAIN_STATUS_CHECKING);
+  gtk_widget_set_visible (GTK_WIDGET (self->checking_spinner), status == UNTRAIN_STATUS_CHECKING);
+  gtk_spinner_set_spinning (self->checking_spinner, status == UNTRAIN_STATUS_CHECKING);
   gtk_label_set_label (self->status_label, label);
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -191,20 +236,28 @@ update (UntrainItemRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->open_button),
-                          applies && untrain_item_get_url (item) != NULL);
+  /* Connected: Untrain turns the switch off itself, the page is second. */
+  set_button_visible (GTK_WIDGET (self->turn_off_button),
+                      applies && self->live && status != UNTRAIN_STATUS_DONE &&
+                      status != UNTRAIN_STATUS_CHECKING);
+  set_button_visible (GTK_WIDGET (self->open_button),
+                      applies && untrain_item_get_url (item) != NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->turn_off_button)))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->open_button), "suggested-action");
   gtk_button_set_label (self->open_button,
                         kind == UNTRAIN_ITEM_KIND_FORM ? _("_Open Form") : _("_Open Setting"));
-  gtk_widget_set_visible (GTK_WIDGET (self->letter_button),
-                          applies && kind == UNTRAIN_ITEM_KIND_FORM);
+  set_button_visible (GTK_WIDGET (self->letter_button),
+                      applies && kind == UNTRAIN_ITEM_KIND_FORM);
   gtk_button_set_label (self->letter_button,
                         untrain_item_status_needs_follow_up (self->item_status)
                           ? _("Write _Follow-Up…") : _("Write _Letter…"));
-  gtk_widget_set_visible (GTK_WIDGET (self->done_button),
-                          applies && kind == UNTRAIN_ITEM_KIND_TOGGLE && status != UNTRAIN_STATUS_DONE);
-  gtk_widget_set_visible (GTK_WIDGET (self->undo_button),
-                          applies && kind != UNTRAIN_ITEM_KIND_INFO &&
-                          evidence == UNTRAIN_EVIDENCE_CONFIRMED);
+  set_button_visible (GTK_WIDGET (self->done_button),
+                      applies && kind == UNTRAIN_ITEM_KIND_TOGGLE && status != UNTRAIN_STATUS_DONE);
+  set_button_visible (GTK_WIDGET (self->undo_button),
+                      applies && kind != UNTRAIN_ITEM_KIND_INFO &&
+                      evidence == UNTRAIN_EVIDENCE_CONFIRMED);
 }
 
 static void
@@ -249,12 +302,19 @@ untrain_item_row_constructed (GObject *object)
   gtk_widget_set_name (GTK_WIDGET (self), untrain_item_get_id (item));
 
   target = g_strdup_printf ("%s/%s", self->platform_id, untrain_item_get_id (item));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->turn_off_button), "s", target);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", target);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->letter_button), "s", target);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->done_button), "s", target);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->undo_button), "s", target);
 
   update_learn_more (self);
+
+  /* Tab goes from button to button, not through their flow box cells. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->turn_off_button))));
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 
   g_signal_connect_object (self->item_status, "notify",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
@@ -267,6 +327,7 @@ untrain_item_row_dispose (GObject *object)
   UntrainItemRow *self = (UntrainItemRow *)object;
 
   g_clear_object (&self->item_status);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (untrain_item_row_parent_class)->dispose (object);
 }
@@ -299,6 +360,14 @@ untrain_item_row_get_property (GObject    *object,
       g_value_set_object (value, self->item_status);
       break;
 
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_LIVE:
+      g_value_set_boolean (value, self->live);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -320,6 +389,14 @@ untrain_item_row_set_property (GObject      *object,
 
     case PROP_ITEM_STATUS:
       self->item_status = g_value_dup_object (value);
+      break;
+
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+
+    case PROP_LIVE:
+      untrain_item_row_set_live (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -349,9 +426,27 @@ untrain_item_row_class_init (UntrainItemRowClass *klass)
                          UNTRAIN_TYPE_ITEM_STATUS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         UNTRAIN_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * UntrainItemRow:live:
+   *
+   * Whether the person's account is connected, so that Untrain can turn
+   * the switch off itself.
+   */
+  properties[PROP_LIVE] =
+    g_param_spec_boolean ("live", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, checking_spinner);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, turn_off_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, description_label);
@@ -368,17 +463,43 @@ untrain_item_row_init (UntrainItemRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * untrain_item_row_new:
+ * @history: (nullable): the live reads, for "Off since …"
+ */
 GtkWidget *
 untrain_item_row_new (const char        *platform_id,
-                      UntrainItemStatus *item_status)
+                      UntrainItemStatus *item_status,
+                      UntrainHistory    *history)
 {
   g_return_val_if_fail (platform_id != NULL, NULL);
   g_return_val_if_fail (UNTRAIN_IS_ITEM_STATUS (item_status), NULL);
+  g_return_val_if_fail (history == NULL || UNTRAIN_IS_HISTORY (history), NULL);
 
   return g_object_new (UNTRAIN_TYPE_ITEM_ROW,
                        "platform-id", platform_id,
                        "item-status", item_status,
+                       "history", history,
                        NULL);
+}
+
+void
+untrain_item_row_set_live (UntrainItemRow *self,
+                           gboolean        live)
+{
+  g_return_if_fail (UNTRAIN_IS_ITEM_ROW (self));
+
+  live = !!live;
+  if (self->live == live)
+    return;
+
+  self->live = live;
+
+  /* Before construction there is nothing to show yet. */
+  if (self->item_status != NULL)
+    update (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 
 UntrainItemStatus *

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "untrain-history.h"
 #include "untrain-item-status.h"
 
 G_BEGIN_DECLS
@@ -18,10 +19,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UntrainItemRow, untrain_item_row, UNTRAIN, ITEM_ROW, AdwExpanderRow)
 
 GtkWidget         *untrain_item_row_new              (const char        *platform_id,
-                                                      UntrainItemStatus *item_status);
+                                                      UntrainItemStatus *item_status,
+                                                      UntrainHistory    *history);
+void               untrain_item_row_set_live         (UntrainItemRow    *self,
+                                                      gboolean           live);
 UntrainItemStatus *untrain_item_row_get_item_status  (UntrainItemRow    *self);
 const char        *untrain_item_row_get_status_label (UntrainItemRow    *self);
 char              *untrain_item_row_dup_evidence     (UntrainItemStatus *item_status,
+                                                      UntrainHistory    *history,
+                                                      const char        *platform_id,
                                                       GDateTime         *now);
 
 G_END_DECLS

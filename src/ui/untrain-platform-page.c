@@ -22,7 +22,15 @@ struct _UntrainPlatformPage
   AdwBin               parent_instance;
 
   UntrainStatusModel  *model;
+  UntrainHistory      *history;
+  char                *account;
 
+  AdwPreferencesGroup *account_group;
+  AdwActionRow        *account_row;
+  GtkButton           *connect_button;
+  GtkMenuButton       *connect_menu_button;
+  GtkButton           *check_button;
+  GtkButton           *sign_out_button;
   GtkLabel            *title_label;
   GtkLabel            *summary_label;
   GtkProgressBar      *progress_bar;
@@ -35,6 +43,8 @@ struct _UntrainPlatformPage
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_HISTORY,
+  PROP_ACCOUNT,
   N_PROPS
 };
 
@@ -81,6 +91,74 @@ untrain_platform_page_dup_summary (UntrainStatusModel *model)
 }
 
 static void
+set_rows_live (GtkWidget *widget,
+               gboolean   live)
+{
+  if (UNTRAIN_IS_ITEM_ROW (widget))
+    {
+      untrain_item_row_set_live (UNTRAIN_ITEM_ROW (widget), live);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_rows_live (child, live);
+}
+
+static gboolean
+needs_sign_in (UntrainStatusModel *model)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(UntrainItemStatus) item_status = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (untrain_item_status_get_status (item_status) == UNTRAIN_STATUS_NEEDS_SIGN_IN)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_account (UntrainPlatformPage *self)
+{
+  UntrainPlatform *platform = untrain_status_model_get_platform (self->model);
+  const char *name = untrain_platform_get_name (platform);
+  gboolean signed_out = self->account != NULL && needs_sign_in (self->model);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->account_group),
+                          untrain_platform_get_provider (platform) != NULL);
+
+  /* Translators: “LinkedIn Account” */
+  title = g_strdup_printf (_("%s Account"), name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), title);
+
+  if (self->account == NULL)
+    /* Translators: %s is a platform */
+    subtitle = g_strdup_printf (_("Connect your account, and Untrain reads these switches on %s and turns them off for you"), name);
+  else if (signed_out)
+    /* Translators: %s is a platform */
+    subtitle = g_strdup_printf (_("Your %s session has ended: sign in again to check your settings"), name);
+  else
+    /* Translators: “Connected as First Last” */
+    subtitle = g_strdup_printf (_("Connected as %s"), self->account);
+  adw_action_row_set_subtitle (self->account_row, subtitle);
+
+  gtk_button_set_label (self->connect_button, signed_out ? _("_Sign In Again…") : _("_Connect…"));
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->connect_button)),
+                          self->account == NULL || signed_out);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_button), self->account != NULL && !signed_out);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_out_button), self->account != NULL);
+
+  set_rows_live (GTK_WIDGET (self->checklist_group), self->account != NULL && !signed_out);
+}
+
+static void
 update (UntrainPlatformPage *self)
 {
   UntrainPlatform *platform = untrain_status_model_get_platform (self->model);
@@ -105,6 +183,20 @@ update (UntrainPlatformPage *self)
                               untrain_platform_get_name (platform));
   gtk_label_set_label (self->all_done_label, all_done);
   gtk_widget_set_visible (self->all_done_box, n_applicable > 0 && n_done == n_applicable);
+
+  update_account (self);
+}
+
+static void
+update_connect_menu (UntrainPlatformPage *self)
+{
+  const char *platform_id = untrain_platform_get_id (untrain_status_model_get_platform (self->model));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) paste = g_menu_item_new (_("_Paste Cookies…"), NULL);
+
+  g_menu_item_set_action_and_target (paste, "win.paste-cookies", "s", platform_id);
+  g_menu_append_item (menu, paste);
+  gtk_menu_button_set_menu_model (self->connect_menu_button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -112,6 +204,7 @@ untrain_platform_page_constructed (GObject *object)
 {
   UntrainPlatformPage *self = (UntrainPlatformPage *)object;
   UntrainPlatform *platform;
+  GVariant *target;
   gboolean expanded = FALSE;
   guint n_items;
 
@@ -127,7 +220,7 @@ untrain_platform_page_constructed (GObject *object)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(UntrainItemStatus) item_status = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-      GtkWidget *row = untrain_item_row_new (untrain_platform_get_id (platform), item_status);
+      GtkWidget *row = untrain_item_row_new (untrain_platform_get_id (platform), item_status, self->history);
 
       /* Open on the first thing to do, so its buttons are in sight. */
       if (!expanded && untrain_item_status_get_status (item_status) == UNTRAIN_STATUS_ACTION_NEEDED)
@@ -139,7 +232,22 @@ untrain_platform_page_constructed (GObject *object)
       adw_preferences_group_add (self->checklist_group, row);
     }
 
+  target = g_variant_new_string (untrain_platform_get_id (platform));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->connect_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->check_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->sign_out_button), target);
+  update_connect_menu (self);
+
   g_signal_connect_object (self->model, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  /* A session that ended shows on the items first. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(UntrainItemStatus) item_status = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      g_signal_connect_object (item_status, "notify::status", G_CALLBACK (update_account), self, G_CONNECT_SWAPPED);
+    }
+
   update (self);
 }
 
@@ -150,6 +258,8 @@ untrain_platform_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNTRAIN_TYPE_PLATFORM_PAGE);
   g_clear_object (&self->model);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->account, g_free);
 
   G_OBJECT_CLASS (untrain_platform_page_parent_class)->dispose (object);
 }
@@ -166,6 +276,14 @@ untrain_platform_page_get_property (GObject    *object,
     {
     case PROP_MODEL:
       g_value_set_object (value, self->model);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_ACCOUNT:
+      g_value_set_string (value, self->account);
       break;
 
     default:
@@ -185,6 +303,14 @@ untrain_platform_page_set_property (GObject      *object,
     {
     case PROP_MODEL:
       self->model = g_value_dup_object (value);
+      break;
+
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+
+    case PROP_ACCOUNT:
+      untrain_platform_page_set_account (self, g_value_get_string (value));
       break;
 
     default:
@@ -208,9 +334,30 @@ untrain_platform_page_class_init (UntrainPlatformPageClass *klass)
                          UNTRAIN_TYPE_STATUS_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         UNTRAIN_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * UntrainPlatformPage:account:
+   *
+   * Who is connected on the platform, %NULL when nobody is.
+   */
+  properties[PROP_ACCOUNT] =
+    g_param_spec_string ("account", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-platform-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, account_group);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, account_row);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, connect_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, check_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, progress_bar);
@@ -226,14 +373,51 @@ untrain_platform_page_init (UntrainPlatformPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * untrain_platform_page_new:
+ * @history: (nullable): the live reads, for "Off since …"
+ */
 GtkWidget *
-untrain_platform_page_new (UntrainStatusModel *model)
+untrain_platform_page_new (UntrainStatusModel *model,
+                           UntrainHistory     *history)
 {
   g_return_val_if_fail (UNTRAIN_IS_STATUS_MODEL (model), NULL);
+  g_return_val_if_fail (history == NULL || UNTRAIN_IS_HISTORY (history), NULL);
 
   return g_object_new (UNTRAIN_TYPE_PLATFORM_PAGE,
                        "model", model,
+                       "history", history,
                        NULL);
+}
+
+/**
+ * untrain_platform_page_set_account:
+ * @account: (nullable): who is connected, or %NULL
+ */
+void
+untrain_platform_page_set_account (UntrainPlatformPage *self,
+                                   const char          *account)
+{
+  g_return_if_fail (UNTRAIN_IS_PLATFORM_PAGE (self));
+
+  if (g_strcmp0 (self->account, account) == 0)
+    return;
+
+  g_free (self->account);
+  self->account = g_strdup (account);
+
+  if (self->model != NULL)
+    update_account (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+const char *
+untrain_platform_page_get_account (UntrainPlatformPage *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_PLATFORM_PAGE (self), NULL);
+
+  return self->account;
 }
 
 UntrainStatusModel *

@@ -15,32 +15,18 @@
 #include "untrain-platform-page.h"
 #include "untrain-platform-row.h"
 #include "untrain-status-model.h"
-#include "untrain-window.h"
+#include "untrain-window-private.h"
 
 /* The main window: the person's platforms in a sidebar, and the chosen
  * platform's page with its checklist. Everything a row offers is a window
  * action whose target is "platform/item", so that tests, keyboard
  * shortcuts and notifications share it.
  */
-struct _UntrainWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GListModel           *models;
-  GSettings            *settings;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar_list;
-  AdwWindowTitle       *content_title;
-  GtkStack             *content_stack;
-};
-
 enum {
   PROP_0,
   PROP_MODELS,
   PROP_SETTINGS,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -48,9 +34,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UntrainWindow, untrain_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static UntrainStatusModel *
-find_model (UntrainWindow *self,
-            const char    *platform_id)
+UntrainStatusModel *
+_untrain_window_find_model (UntrainWindow *self,
+                            const char    *platform_id)
 {
   guint n_models = g_list_model_get_n_items (self->models);
 
@@ -73,7 +59,7 @@ find_item_status (UntrainWindow       *self,
 {
   g_auto(GStrv) parts = g_strsplit (g_variant_get_string (target, NULL), "/", 2);
 
-  if (g_strv_length (parts) != 2 || !(*model = find_model (self, parts[0])))
+  if (g_strv_length (parts) != 2 || !(*model = _untrain_window_find_model (self, parts[0])))
     {
       g_warning ("No checklist item “%s”", g_variant_get_string (target, NULL));
       return NULL;
@@ -97,14 +83,18 @@ rebuild_platforms (UntrainWindow *self)
 
   for (guint i = 0; chosen[i] != NULL; i++)
     {
-      UntrainStatusModel *model = find_model (self, chosen[i]);
+      UntrainStatusModel *model = _untrain_window_find_model (self, chosen[i]);
 
       /* A platform the catalog no longer has: nothing to show for it. */
       if (model == NULL)
         continue;
 
       gtk_list_box_append (self->sidebar_list, untrain_platform_row_new (model));
-      gtk_stack_add_named (self->content_stack, untrain_platform_page_new (model), chosen[i]);
+      GtkWidget *page = untrain_platform_page_new (model, self->history);
+      g_autofree char *account = untrain_state_store_get_account (untrain_status_model_get_store (model), chosen[i]);
+
+      untrain_platform_page_set_account (UNTRAIN_PLATFORM_PAGE (page), account);
+      gtk_stack_add_named (self->content_stack, page, chosen[i]);
       n_shown++;
     }
 
@@ -121,7 +111,7 @@ static void
 show_page (UntrainWindow *self,
            const char    *platform_id)
 {
-  UntrainStatusModel *model = find_model (self, platform_id);
+  UntrainStatusModel *model = _untrain_window_find_model (self, platform_id);
 
   gtk_stack_set_visible_child_name (self->content_stack, platform_id);
   adw_window_title_set_title (self->content_title,
@@ -247,9 +237,9 @@ show_uri_cb (GObject      *object,
   open_uri_free (open_uri);
 }
 
-static void
-open_uri (UntrainWindow *self,
-          const char    *uri)
+void
+_untrain_window_open_uri (UntrainWindow *self,
+                          const char    *uri)
 {
   OpenUri *open_uri = g_new0 (OpenUri, 1);
 
@@ -264,7 +254,7 @@ open_url_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  open_uri (UNTRAIN_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  _untrain_window_open_uri (UNTRAIN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -282,7 +272,7 @@ open_setting_action (GtkWidget  *widget,
 
   url = untrain_item_get_url (untrain_item_status_get_item (item_status));
   if (url != NULL)
-    open_uri (self, url);
+    _untrain_window_open_uri (self, url);
 }
 
 static void
@@ -386,6 +376,8 @@ untrain_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::platforms",
                            G_CALLBACK (rebuild_platforms), self, G_CONNECT_SWAPPED);
   rebuild_platforms (self);
+
+  _untrain_window_check_if_stale (self);
 }
 
 static void
@@ -393,9 +385,15 @@ untrain_window_dispose (GObject *object)
 {
   UntrainWindow *self = (UntrainWindow *)object;
 
+  /* Nothing the window started goes on once it is closed. */
+  g_cancellable_cancel (self->cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), UNTRAIN_TYPE_WINDOW);
   g_clear_object (&self->models);
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->providers, g_hash_table_unref);
 
   G_OBJECT_CLASS (untrain_window_parent_class)->dispose (object);
 }
@@ -416,6 +414,10 @@ untrain_window_get_property (GObject    *object,
 
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
 
     default:
@@ -439,6 +441,10 @@ untrain_window_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
       break;
 
     default:
@@ -477,6 +483,16 @@ untrain_window_class_init (UntrainWindowClass *klass)
                          G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * UntrainWindow:history:
+   *
+   * Where live reads and changes are recorded.
+   */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         UNTRAIN_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-window.ui");
@@ -497,27 +513,35 @@ untrain_window_class_init (UntrainWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+
+  _untrain_window_class_init_live (widget_class);
 }
 
 static void
 untrain_window_init (UntrainWindow *self)
 {
+  self->providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 UntrainWindow *
 untrain_window_new (GtkApplication *application,
                     GListModel     *models,
-                    GSettings      *settings)
+                    GSettings      *settings,
+                    UntrainHistory *history)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (models), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (UNTRAIN_IS_HISTORY (history), NULL);
 
   return g_object_new (UNTRAIN_TYPE_WINDOW,
                        "application", application,
                        "models", models,
                        "settings", settings,
+                       "history", history,
                        NULL);
 }
 
@@ -551,4 +575,12 @@ untrain_window_show_message (UntrainWindow *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A passing message: something done, or a hiccup that fixes itself. */
+void
+_untrain_window_toast (UntrainWindow *self,
+                       const char    *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }

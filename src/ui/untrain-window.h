@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "untrain-history.h"
+
 G_BEGIN_DECLS
 
 #define UNTRAIN_TYPE_WINDOW (untrain_window_get_type())
@@ -17,7 +19,8 @@ G_DECLARE_FINAL_TYPE (UntrainWindow, untrain_window, UNTRAIN, WINDOW, AdwApplica
 
 UntrainWindow *untrain_window_new                (GtkApplication *application,
                                                   GListModel     *models,
-                                                  GSettings      *settings);
+                                                  GSettings      *settings,
+                                                  UntrainHistory *history);
 GListModel    *untrain_window_get_models         (UntrainWindow  *self);
 gboolean       untrain_window_show_platform      (UntrainWindow  *self,
                                                   const char     *platform_id);

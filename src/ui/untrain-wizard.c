@@ -16,6 +16,7 @@
 #include "untrain-country-row.h"
 #include "untrain-platforms-group.h"
 #include "untrain-status-model.h"
+#include "untrain-connect.h"
 #include "untrain-wizard.h"
 
 /* The first run: what Untrain does, where the person lives and their age,
@@ -259,23 +260,33 @@ update_connect (UntrainWizard *self)
     {
       UntrainPlatform *platform = untrain_catalog_lookup (self->catalog, chosen[i]);
       g_autofree char *subtitle = NULL;
-      GtkWidget *label;
+      g_autofree char *account = NULL;
       GtkWidget *row;
 
       if (platform == NULL || untrain_platform_get_provider (platform) == NULL)
         continue;
 
-      /* Translators: %s is a platform, such as “LinkedIn” */
-      subtitle = g_strdup_printf (_("Untrain will read your %s settings and turn off AI training for you"),
-                                  untrain_platform_get_name (platform));
+      account = untrain_state_store_get_account (self->store, chosen[i]);
+
+      if (account != NULL)
+        /* Translators: “Connected as First Last” */
+        subtitle = g_strdup_printf (_("Connected as %s"), account);
+      else
+        /* Translators: %s is a platform, such as “LinkedIn” */
+        subtitle = g_strdup_printf (_("Untrain will read your %s settings and turn off AI training for you"),
+                                    untrain_platform_get_name (platform));
 
       row = create_platform_row (platform, subtitle);
 
-      label = gtk_label_new (_("Coming soon"));
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      if (account == NULL)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Connect…"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.connect");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", chosen[i]);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
 
       adw_preferences_group_add (self->connect_group, row);
       g_ptr_array_add (self->connect_rows, row);
@@ -283,6 +294,46 @@ update_connect (UntrainWizard *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->connect_group), self->connect_rows->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->connect_empty_label), self->connect_rows->len == 0);
+}
+
+static void
+connect_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(UntrainWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account = untrain_connect_finish (result, &error);
+
+  if (account == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwMessageDialog *dialog;
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Not Connected"), error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  update_connect (self);
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  UntrainWizard *self = UNTRAIN_WIZARD (widget);
+  UntrainPlatform *platform = untrain_catalog_lookup (self->catalog, g_variant_get_string (parameter, NULL));
+
+  if (platform == NULL)
+    return;
+
+  untrain_connect_async (GTK_WINDOW (self), platform, self->store, UNTRAIN_CONNECT_SIGN_IN,
+                         NULL, connect_cb, g_object_ref (self));
 }
 
 /* Following the settings */
@@ -649,6 +700,7 @@ untrain_wizard_class_init (UntrainWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "wizard.connect", "s", connect_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
