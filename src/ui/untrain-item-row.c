@@ -30,6 +30,7 @@ struct _UntrainItemRow
   GtkImage          *status_icon;
   GtkSpinner        *checking_spinner;
   GtkButton         *turn_off_button;
+  GtkWidget         *primary_buttons;
   GtkLabel          *status_label;
   GtkLabel          *description_label;
   GtkButton         *open_button;
@@ -182,15 +183,25 @@ status_css_class (UntrainStatus status)
     }
 }
 
-/* The buttons sit in a GtkFlowBox, so that they wrap at phone width; a
- * hidden button must hide its GtkFlowBoxChild too, or it leaves a gap.
+/* Two lines of at most two buttons each, so that they fit at phone width:
+ * what to do (turn off, open the page, write the letter), then the rest.
  */
 static void
 set_button_visible (GtkWidget *button,
                     gboolean   visible)
 {
   gtk_widget_set_visible (button, visible);
-  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
+}
+
+static void
+hide_empty_line (GtkWidget *line)
+{
+  gboolean any = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (line); child != NULL; child = gtk_widget_get_next_sibling (child))
+    any |= gtk_widget_get_visible (child);
+
+  gtk_widget_set_visible (line, any);
 }
 
 static void
@@ -258,6 +269,7 @@ update (UntrainItemRow *self)
   set_button_visible (GTK_WIDGET (self->undo_button),
                       applies && kind != UNTRAIN_ITEM_KIND_INFO &&
                       evidence == UNTRAIN_EVIDENCE_CONFIRMED);
+  hide_empty_line (self->primary_buttons);
 }
 
 static void
@@ -309,12 +321,6 @@ untrain_item_row_constructed (GObject *object)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->undo_button), "s", target);
 
   update_learn_more (self);
-
-  /* Tab goes from button to button, not through their flow box cells. */
-  for (GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->turn_off_button))));
-       cell != NULL;
-       cell = gtk_widget_get_next_sibling (cell))
-    gtk_widget_set_focusable (cell, FALSE);
 
   g_signal_connect_object (self->item_status, "notify",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
@@ -447,6 +453,7 @@ untrain_item_row_class_init (UntrainItemRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, turn_off_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, primary_buttons);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, description_label);
