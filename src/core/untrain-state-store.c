@@ -249,8 +249,9 @@ load_key_file (GKeyFile    *key_file,
   return g_key_file_load_from_data (key_file, contents, length, G_KEY_FILE_KEEP_COMMENTS, error);
 }
 
-/* g_file_set_contents() writes "state.ini.XXXXXX" and renames it; a crash
- * in between leaves the temporary file behind. Nothing else is named so.
+/* g_file_set_contents() writes "state.ini." and six random characters,
+ * then renames it; a crash in between leaves that file behind. Nothing
+ * else is named so.
  */
 static void
 remove_stale_temporary_files (UntrainStateStore *self)
@@ -678,4 +679,55 @@ untrain_state_store_set_account (UntrainStateStore *self,
     g_key_file_remove_key (self->key_file, "accounts", platform_id, NULL);
   else
     g_key_file_set_string (self->key_file, "accounts", platform_id, account);
+}
+
+/**
+ * untrain_state_store_get_int64:
+ * @group: the group, such as "reminder"
+ * @key: the key, such as "snoozed-until"
+ *
+ * A number some part of Untrain keeps for itself, such as a time in Unix
+ * seconds.
+ *
+ * Returns: the value, or 0 when there is none or it is not a number
+ */
+gint64
+untrain_state_store_get_int64 (UntrainStateStore *self,
+                               const char        *group,
+                               const char        *key)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), 0);
+  g_return_val_if_fail (group != NULL && key != NULL, 0);
+
+  value = g_key_file_get_int64 (self->key_file, group, key, &error);
+  if (error != NULL)
+    {
+      if (g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE))
+        g_warning ("Ignoring [%s] %s: it is not a number", group, key);
+      return 0;
+    }
+
+  return value;
+}
+
+/**
+ * untrain_state_store_set_int64:
+ * @value: the value, or 0 to remove it
+ */
+void
+untrain_state_store_set_int64 (UntrainStateStore *self,
+                               const char        *group,
+                               const char        *key,
+                               gint64             value)
+{
+  g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
+  g_return_if_fail (group != NULL && key != NULL);
+
+  if (value == 0)
+    g_key_file_remove_key (self->key_file, group, key, NULL);
+  else
+    g_key_file_set_int64 (self->key_file, group, key, value);
 }
