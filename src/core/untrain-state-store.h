@@ -65,5 +65,12 @@ char              *untrain_state_store_get_account       (UntrainStateStore  *se
 void               untrain_state_store_set_account       (UntrainStateStore  *self,
                                                           const char         *platform_id,
                                                           const char         *account);
+gint64             untrain_state_store_get_int64         (UntrainStateStore  *self,
+                                                          const char         *group,
+                                                          const char         *key);
+void               untrain_state_store_set_int64         (UntrainStateStore  *self,
+                                                          const char         *group,
+                                                          const char         *key,
+                                                          gint64              value);
 
 G_END_DECLS

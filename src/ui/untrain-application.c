@@ -13,7 +13,13 @@
 
 #include <glib/gi18n.h>
 
+#ifdef HAVE_LIBPORTAL
+# include <libportal/portal.h>
+# include <libportal-gtk4/portal-gtk4.h>
+#endif
+
 #include "untrain-application.h"
+#include "untrain-autostart.h"
 #include "untrain-command-line.h"
 #include "untrain-preferences-window.h"
 #include "untrain-status-model.h"
@@ -29,7 +35,19 @@ struct _UntrainApplication
   UntrainStateStore *store;
   UntrainHistory    *history;
   GListStore        *models;
+
+  /* Starting the reminder */
+  GCancellable      *cancellable;
+  char              *reminder_message;
+#ifdef HAVE_LIBPORTAL
+  XdpPortal         *portal;
+#endif
 };
+
+#define REMINDER_BUS_NAME "io.github.untrain.Untrain.Reminder"
+
+static GtkWindow *find_window (UntrainApplication *self,
+                               GType               type);
 
 G_DEFINE_FINAL_TYPE (UntrainApplication, untrain_application, ADW_TYPE_APPLICATION)
 
@@ -136,6 +154,196 @@ on_person_changed_cb (UntrainApplication *self,
   update_person (self);
 }
 
+/* Something about reminders the person should know, in the main window:
+ * now if it is open, or when it opens.
+ */
+static void
+show_reminder_message (UntrainApplication *self,
+                       const char         *message)
+{
+  GtkWindow *window = find_window (self, UNTRAIN_TYPE_WINDOW);
+
+  if (window != NULL)
+    {
+      untrain_window_show_message (UNTRAIN_WINDOW (window), message);
+      return;
+    }
+
+  g_free (self->reminder_message);
+  self->reminder_message = g_strdup (message);
+}
+
+static void
+spawn_reminder (UntrainApplication *self)
+{
+  const char *binary = g_getenv ("UNTRAIN_REMINDER_BINARY");
+  g_autoptr(GError) error = NULL;
+  char *argv[2] = { NULL, NULL };
+
+  /* UNTRAIN_REMINDER_BINARY: the one in the build tree, for `meson devenv` */
+  if (binary == NULL || binary[0] == '\0')
+    binary = LIBEXECDIR "/untrain-reminder";
+
+  if (!g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_debug ("No reminder at %s: not starting it", binary);
+      return;
+    }
+
+  /* Not a child Untrain waits for: it keeps running when Untrain quits. */
+  argv[0] = (char *)binary;
+  if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not start reminders: %s"), error->message);
+
+      show_reminder_message (self, message);
+      return;
+    }
+
+  g_debug ("Started %s", binary);
+}
+
+static void
+reminder_has_owner_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(UntrainApplication) self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_owner = FALSE;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not tell whether the reminder runs: %s", error->message);
+      return;
+    }
+
+  g_variant_get (reply, "(b)", &has_owner);
+  if (has_owner)
+    {
+      g_debug ("The reminder is running");
+      return;
+    }
+
+  /* Turned off while the bus answered */
+  if (self->settings == NULL || !g_settings_get_boolean (self->settings, "reminder-enabled"))
+    return;
+
+  spawn_reminder (self);
+}
+
+/* Starts the reminder unless it runs already: it owns its bus name. */
+static void
+ensure_reminder_running (UntrainApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (bus == NULL)
+    {
+      g_debug ("No session bus: not starting the reminder");
+      return;
+    }
+
+  g_dbus_connection_call (bus,
+                          "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "NameHasOwner",
+                          g_variant_new ("(s)", REMINDER_BUS_NAME),
+                          G_VARIANT_TYPE ("(b)"),
+                          G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable,
+                          reminder_has_owner_cb, g_object_ref (self));
+}
+
+#ifdef HAVE_LIBPORTAL
+static void
+request_background_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(UntrainApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xdp_portal_request_background_finish (XDP_PORTAL (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      message = g_strdup_printf (_("Reminders cannot start at login: %s"), error->message);
+      show_reminder_message (self, message);
+    }
+}
+
+/* Inside Flatpak, the Background portal starts the reminder at login. */
+static void
+request_background (UntrainApplication *self,
+                    gboolean            enabled)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(XdpParent) parent = NULL;
+  GPtrArray *commandline = NULL;
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+
+  /* A parent is only for a window on screen */
+  if (window != NULL && gtk_widget_get_realized (GTK_WIDGET (window)))
+    parent = xdp_parent_new_gtk (window);
+
+  if (enabled)
+    {
+      commandline = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (commandline, g_strdup ("untrain-reminder"));
+    }
+
+  xdp_portal_request_background (self->portal, parent,
+                                 _("Untrain reminds you to re-check your settings"),
+                                 commandline,
+                                 enabled ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                 self->cancellable,
+                                 request_background_cb, g_object_ref (self));
+}
+#endif
+
+/* Makes the reminder start at login, and now, as reminder-enabled says;
+ * or not start at login any more. It watches the settings itself, and
+ * stops when reminders are turned off.
+ */
+static void
+sync_reminder (UntrainApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "reminder-enabled");
+  g_autoptr(GError) error = NULL;
+
+  if (untrain_autostart_is_sandboxed ())
+    {
+#ifdef HAVE_LIBPORTAL
+      request_background (self, enabled);
+#else
+      g_debug ("Built without libportal: reminders cannot start at login inside Flatpak");
+#endif
+      return;
+    }
+
+  if (!untrain_autostart_set_enabled (enabled, &error))
+    show_reminder_message (self, error->message);
+
+  if (enabled)
+    ensure_reminder_running (self);
+}
+
+static void
+on_reminder_enabled_changed_cb (UntrainApplication *self,
+                                const char         *key,
+                                GSettings          *settings)
+{
+  sync_reminder (self);
+}
+
 static void
 untrain_application_startup (GApplication *application)
 {
@@ -186,6 +394,10 @@ untrain_application_startup (GApplication *application)
                            G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::age-group",
                            G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed::reminder-enabled",
+                           G_CALLBACK (on_reminder_enabled_changed_cb), self, G_CONNECT_SWAPPED);
+  sync_reminder (self);
 }
 
 static GtkWindow *
@@ -230,6 +442,12 @@ ensure_main_window (UntrainApplication *self)
   warnings = untrain_catalog_get_warnings (self->catalog);
   for (guint i = 0; warnings[i] != NULL; i++)
     untrain_window_show_message (UNTRAIN_WINDOW (window), warnings[i]);
+
+  if (self->reminder_message != NULL)
+    {
+      untrain_window_show_message (UNTRAIN_WINDOW (window), self->reminder_message);
+      g_clear_pointer (&self->reminder_message, g_free);
+    }
 
   return UNTRAIN_WINDOW (window);
 }
@@ -278,6 +496,10 @@ untrain_application_dispose (GObject *object)
 {
   UntrainApplication *self = (UntrainApplication *)object;
 
+  g_cancellable_cancel (self->cancellable);
+#ifdef HAVE_LIBPORTAL
+  g_clear_object (&self->portal);
+#endif
   g_clear_object (&self->models);
   g_clear_object (&self->history);
   g_clear_object (&self->store);
@@ -288,12 +510,24 @@ untrain_application_dispose (GObject *object)
 }
 
 static void
+untrain_application_finalize (GObject *object)
+{
+  UntrainApplication *self = (UntrainApplication *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reminder_message, g_free);
+
+  G_OBJECT_CLASS (untrain_application_parent_class)->finalize (object);
+}
+
+static void
 untrain_application_class_init (UntrainApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = untrain_application_dispose;
+  object_class->finalize = untrain_application_finalize;
 
   app_class->handle_local_options = untrain_application_handle_local_options;
   app_class->startup = untrain_application_startup;
@@ -376,6 +610,8 @@ static const GActionEntry app_actions[] = {
 static void
 untrain_application_init (UntrainApplication *self)
 {
+  self->cancellable = g_cancellable_new ();
+
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep your data out of AI training."));
