@@ -1001,6 +1001,49 @@ find_test_binary (const char *argv0)
   return g_find_program_in_path (argv0);
 }
 
+/* The window, the reminder and the command line each keep a store on the
+ * same file: a save keeps what the others saved meanwhile.
+ */
+static void
+test_saves_keep_other_writers (void)
+{
+  g_autoptr(GFile) file = get_state_file ();
+  g_autoptr(UntrainStateStore) window = load_store (file);
+  g_autoptr(UntrainStateStore) reminder = load_store (file);
+  g_autoptr(UntrainStateStore) reread = NULL;
+  g_autoptr(GDateTime) confirmed_at = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  g_autoptr(GDateTime) checked_at = g_date_time_new_utc (2026, 11, 29, 11, 0, 0);
+  g_autoptr(GDateTime) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  UntrainStatus status;
+
+  untrain_state_store_set_live (reminder, "linkedin", "ai-training", UNTRAIN_STATUS_DONE, checked_at, NULL);
+  g_assert_true (untrain_state_store_save (reminder, &error));
+
+  /* The window loaded before that, and changes something else. */
+  untrain_state_store_set_confirmed (window, "linkedin", "research-data", confirmed_at);
+  untrain_state_store_set_account (window, "linkedin", "Ada Lovelace");
+  g_assert_true (untrain_state_store_save (window, &error));
+  g_assert_no_error (error);
+
+  reread = load_store (file);
+  g_assert_true (untrain_state_store_get_live (reread, "linkedin", "ai-training", &status, &read_back, NULL));
+  g_assert_cmpint (status, ==, UNTRAIN_STATUS_DONE);
+  g_clear_pointer (&read_back, g_date_time_unref);
+  read_back = untrain_state_store_get_confirmed (reread, "linkedin", "research-data");
+  g_assert_true (g_date_time_equal (read_back, confirmed_at));
+
+  /* And the window now knows what the reminder found. */
+  g_assert_true (untrain_state_store_get_live (window, "linkedin", "ai-training", &status, NULL, NULL));
+
+  /* A key the window removes is removed on disk too. */
+  untrain_state_store_set_account (window, "linkedin", NULL);
+  g_assert_true (untrain_state_store_save (window, &error));
+  g_clear_object (&reread);
+  reread = load_store (file);
+  g_assert_null (untrain_state_store_get_account (reread, "linkedin"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1059,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/state-store/load/missing-file", test_missing_file);
+  g_test_add_func ("/state-store/save/keeps-other-writers", test_saves_keep_other_writers);
   g_test_add_func ("/state-store/load/not-a-file", test_not_a_file);
   g_test_add_func ("/state-store/load/unreadable", test_unreadable);
   g_test_add_func ("/state-store/default-file", test_default_file);

@@ -32,6 +32,12 @@ struct _UntrainStateStore
   GFile    *file;
   GFile    *moved_aside;
   GKeyFile *key_file;
+
+  /* The keys changed here since the last load or save, as "group\nkey": a
+   * save writes these over what is on disk, and keeps the rest as another
+   * process (the reminder, the command line) may have written it meanwhile.
+   */
+  GHashTable *dirty;
 };
 
 enum {
@@ -58,6 +64,7 @@ untrain_state_store_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->moved_aside);
   g_clear_pointer (&self->key_file, g_key_file_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
 
   G_OBJECT_CLASS (untrain_state_store_parent_class)->finalize (object);
 }
@@ -134,6 +141,7 @@ untrain_state_store_class_init (UntrainStateStoreClass *klass)
 static void
 untrain_state_store_init (UntrainStateStore *self)
 {
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->key_file = g_key_file_new ();
 }
 
@@ -341,8 +349,39 @@ untrain_state_store_load (UntrainStateStore  *self,
 
   g_clear_pointer (&self->key_file, g_key_file_unref);
   self->key_file = g_steal_pointer (&key_file);
+  g_hash_table_remove_all (self->dirty);
 
   return TRUE;
+}
+
+/* What is on disk now, with the groups changed here on top. A file that
+ * does not read (or is not there) leaves the state as it is in memory.
+ */
+static void
+merge_from_disk (UntrainStateStore *self,
+                 const char        *path)
+{
+  g_autoptr(GKeyFile) on_disk = g_key_file_new ();
+  GHashTableIter iter;
+  const char *dirty;
+
+  if (!load_key_file (on_disk, path, NULL))
+    return;
+
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&dirty, NULL))
+    {
+      g_auto(GStrv) group_key = g_strsplit (dirty, "\n", 2);
+      g_autofree char *value = g_key_file_get_value (self->key_file, group_key[0], group_key[1], NULL);
+
+      if (value != NULL)
+        g_key_file_set_value (on_disk, group_key[0], group_key[1], value);
+      else
+        g_key_file_remove_key (on_disk, group_key[0], group_key[1], NULL);
+    }
+
+  g_key_file_unref (self->key_file);
+  self->key_file = g_steal_pointer (&on_disk);
 }
 
 /**
@@ -374,11 +413,25 @@ untrain_state_store_save (UntrainStateStore  *self,
       return FALSE;
     }
 
+  merge_from_disk (self, path);
+
   data = g_key_file_to_data (self->key_file, &length, NULL);
 
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error))
+    return FALSE;
+
+  g_hash_table_remove_all (self->dirty);
+  return TRUE;
+}
+
+static void
+mark_dirty (UntrainStateStore *self,
+            const char        *group,
+            const char        *key)
+{
+  g_hash_table_add (self->dirty, g_strconcat (group, "\n", key, NULL));
 }
 
 static char *
@@ -484,6 +537,9 @@ untrain_state_store_set_live (UntrainStateStore *self,
   g_return_if_fail (checked_at != NULL);
 
   group = group_name (platform_id, item_id);
+  mark_dirty (self, group, "live-status");
+  mark_dirty (self, group, "checked-at");
+  mark_dirty (self, group, "message");
   g_key_file_set_string (self->key_file, group, "live-status", untrain_status_to_string (status));
   set_date_time (self->key_file, group, "checked-at", checked_at);
 
@@ -530,6 +586,7 @@ untrain_state_store_set_confirmed (UntrainStateStore *self,
   g_return_if_fail (platform_id != NULL && item_id != NULL);
 
   group = group_name (platform_id, item_id);
+  mark_dirty (self, group, "confirmed-at");
   set_date_time (self->key_file, group, "confirmed-at", confirmed_at);
 
   g_signal_emit (self, signals[CHANGED], 0, platform_id, item_id);
@@ -594,6 +651,7 @@ untrain_state_store_set_date (UntrainStateStore *self,
   g_return_if_fail (platform_id != NULL && item_id != NULL && key != NULL);
 
   group = group_name (platform_id, item_id);
+  mark_dirty (self, group, key);
 
   if (date == NULL || !g_date_valid (date))
     g_key_file_remove_key (self->key_file, group, key, NULL);
@@ -637,6 +695,8 @@ untrain_state_store_set_contact (UntrainStateStore *self,
   g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
   g_return_if_fail (field != NULL);
 
+  mark_dirty (self, "contact", field);
+
   if (value == NULL || value[0] == '\0')
     g_key_file_remove_key (self->key_file, "contact", field, NULL);
   else
@@ -674,6 +734,8 @@ untrain_state_store_set_account (UntrainStateStore *self,
 {
   g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
   g_return_if_fail (platform_id != NULL);
+
+  mark_dirty (self, "accounts", platform_id);
 
   if (account == NULL)
     g_key_file_remove_key (self->key_file, "accounts", platform_id, NULL);
@@ -725,6 +787,8 @@ untrain_state_store_set_int64 (UntrainStateStore *self,
 {
   g_return_if_fail (UNTRAIN_IS_STATE_STORE (self));
   g_return_if_fail (group != NULL && key != NULL);
+
+  mark_dirty (self, group, key);
 
   if (value == 0)
     g_key_file_remove_key (self->key_file, group, key, NULL);
