@@ -395,6 +395,41 @@ test_narrow (void)
   run_application (check_narrow);
 }
 
+static gboolean
+row_says_done (gpointer user_data)
+{
+  return g_strcmp0 (untrain_item_row_get_status_label (user_data), "Done") == 0;
+}
+
+static void
+check_follows_other_writers (UntrainWindow *window)
+{
+  g_autoptr(GFile) file = untrain_test_get_state_file ();
+  g_autoptr(UntrainStateStore) reminder = untrain_state_store_new (file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  UntrainItemRow *row = find_row (window, "linkedin", "ai-training");
+
+  g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Action needed");
+
+  /* The reminder, in a process of its own, finds the switch off. */
+  g_assert_true (untrain_state_store_load (reminder, &error));
+  untrain_state_store_set_live (reminder, "linkedin", "ai-training", UNTRAIN_STATUS_DONE, now, NULL);
+  g_assert_true (untrain_state_store_save (reminder, &error));
+  g_assert_no_error (error);
+
+  untrain_test_wait_until (row_says_done, row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Checked just now");
+}
+
+static void
+test_follows_other_writers (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+
+  run_application (check_follows_other_writers);
+}
+
 static void
 mark_research_data_done (UntrainWindow *window)
 {
@@ -465,6 +500,7 @@ main (int   argc,
 
   g_test_add_func ("/window/platforms-and-items", test_platforms_and_items);
   g_test_add_func ("/window/mark-done-and-undo", test_mark_done_and_undo);
+  g_test_add_func ("/window/follows-other-writers", test_follows_other_writers);
   g_test_add_func ("/window/rows-follow-the-person", test_rows_follow_the_person);
   g_test_add_func ("/window/platform-choice", test_platform_choice);
   g_test_add_func ("/window/open-setting-without-browser", test_open_setting_without_browser);

@@ -38,6 +38,12 @@ struct _UntrainStateStore
    * process (the reminder, the command line) may have written it meanwhile.
    */
   GHashTable *dirty;
+
+  /* Which file this store last read or wrote, to tell its own saves from
+   * another process's when the file changes.
+   */
+  guint64     seen_inode;
+  gint64      seen_mtime_ns;
 };
 
 enum {
@@ -293,6 +299,59 @@ remove_stale_temporary_files (UntrainStateStore *self)
     }
 }
 
+static gboolean
+get_identity (const char *path,
+              guint64    *inode,
+              gint64     *mtime_ns)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return FALSE;
+
+  *inode = buf.st_ino;
+  *mtime_ns = (gint64)buf.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + buf.st_mtim.tv_nsec;
+  return TRUE;
+}
+
+static void
+remember_identity (UntrainStateStore *self,
+                   const char        *path)
+{
+  if (!get_identity (path, &self->seen_inode, &self->seen_mtime_ns))
+    self->seen_inode = self->seen_mtime_ns = 0;
+}
+
+/**
+ * untrain_state_store_reload_if_changed:
+ *
+ * Loads the file again if another process wrote it since this store last
+ * read or wrote it, and nothing changed here meanwhile.
+ *
+ * Returns: %TRUE if the state was loaded again
+ */
+gboolean
+untrain_state_store_reload_if_changed (UntrainStateStore  *self,
+                                       GError            **error)
+{
+  g_autofree char *path = NULL;
+  guint64 inode = 0;
+  gint64 mtime_ns = 0;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATE_STORE (self), FALSE);
+
+  if (g_hash_table_size (self->dirty) > 0)
+    return FALSE;
+
+  path = g_file_get_path (self->file);
+  get_identity (path, &inode, &mtime_ns);
+
+  if (inode == self->seen_inode && mtime_ns == self->seen_mtime_ns)
+    return FALSE;
+
+  return untrain_state_store_load (self, error);
+}
+
 /**
  * untrain_state_store_load:
  *
@@ -324,6 +383,8 @@ untrain_state_store_load (UntrainStateStore  *self,
         {
           g_clear_pointer (&self->key_file, g_key_file_unref);
           self->key_file = g_steal_pointer (&key_file);
+          g_hash_table_remove_all (self->dirty);
+          remember_identity (self, path);
           return TRUE;
         }
 
@@ -350,6 +411,7 @@ untrain_state_store_load (UntrainStateStore  *self,
   g_clear_pointer (&self->key_file, g_key_file_unref);
   self->key_file = g_steal_pointer (&key_file);
   g_hash_table_remove_all (self->dirty);
+  remember_identity (self, path);
 
   return TRUE;
 }
@@ -423,6 +485,7 @@ untrain_state_store_save (UntrainStateStore  *self,
     return FALSE;
 
   g_hash_table_remove_all (self->dirty);
+  remember_identity (self, path);
   return TRUE;
 }
 

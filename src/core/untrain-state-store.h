@@ -24,6 +24,8 @@ gboolean           untrain_state_store_load              (UntrainStateStore  *se
                                                           GError            **error);
 gboolean           untrain_state_store_save              (UntrainStateStore  *self,
                                                           GError            **error);
+gboolean           untrain_state_store_reload_if_changed (UntrainStateStore  *self,
+                                                          GError            **error);
 GFile             *untrain_state_store_get_moved_aside   (UntrainStateStore  *self);
 
 gboolean           untrain_state_store_get_live          (UntrainStateStore  *self,

@@ -35,6 +35,8 @@ struct _UntrainApplication
   UntrainStateStore *store;
   UntrainHistory    *history;
   GListStore        *models;
+  GFileMonitor      *state_monitor;
+  guint              reload_source;
 
   /* Starting the reminder */
   GCancellable      *cancellable;
@@ -344,6 +346,53 @@ on_reminder_enabled_changed_cb (UntrainApplication *self,
   sync_reminder (self);
 }
 
+/* The reminder and the command line write the state file too: show what
+ * they found while the window is open.
+ */
+static gboolean
+reload_state (gpointer user_data)
+{
+  UntrainApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_models;
+
+  self->reload_source = 0;
+
+  if (!untrain_state_store_reload_if_changed (self->store, &error))
+    {
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!untrain_history_load (self->history, &error))
+    g_warning ("%s", error->message);
+
+  n_models = g_list_model_get_n_items (G_LIST_MODEL (self->models));
+  for (guint i = 0; i < n_models; i++)
+    {
+      g_autoptr(UntrainStatusModel) model = g_list_model_get_item (G_LIST_MODEL (self->models), i);
+
+      untrain_status_model_reload (model);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_state_file_changed_cb (UntrainApplication *self,
+                          GFile              *file,
+                          GFile              *other_file,
+                          GFileMonitorEvent   event,
+                          GFileMonitor       *monitor)
+{
+  if (event == G_FILE_MONITOR_EVENT_DELETED || self->reload_source != 0)
+    return;
+
+  /* A write comes as several events: read once they are over. */
+  self->reload_source = g_timeout_add (250, reload_state, self);
+}
+
 static void
 untrain_application_startup (GApplication *application)
 {
@@ -374,6 +423,11 @@ untrain_application_startup (GApplication *application)
       g_warning ("%s", error->message);
       g_clear_error (&error);
     }
+
+  self->state_monitor = g_file_monitor_file (state_file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->state_monitor != NULL)
+    g_signal_connect_object (self->state_monitor, "changed",
+                             G_CALLBACK (on_state_file_changed_cb), self, G_CONNECT_SWAPPED);
 
   history_file = untrain_history_get_default_file ();
   self->history = untrain_history_new (history_file);
@@ -500,6 +554,8 @@ untrain_application_dispose (GObject *object)
 #ifdef HAVE_LIBPORTAL
   g_clear_object (&self->portal);
 #endif
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->state_monitor);
   g_clear_object (&self->models);
   g_clear_object (&self->history);
   g_clear_object (&self->store);
