@@ -21,6 +21,7 @@
 #include "untrain-notifier.h"
 #include "untrain-region.h"
 #include "untrain-autostart.h"
+#include "untrain-person.h"
 #include "untrain-reminder-service.h"
 #include "untrain-schedule.h"
 #include "untrain-state-store.h"
@@ -735,21 +736,10 @@ build_models (UntrainReminderService *self,
               UntrainCatalog         *catalog,
               GDateTime              *now)
 {
-  g_autofree char *country = NULL;
-  g_autofree char *age_group = NULL;
+  g_autofree char *country = untrain_person_get_country (self->settings);
+  int age = untrain_person_get_age (self->settings);
   g_auto(GStrv) chosen = NULL;
   GPtrArray *models = g_ptr_array_new_with_free_func (g_object_unref);
-  int age;
-
-  country = g_settings_get_string (self->settings, "country");
-  if (!untrain_region_is_country (country))
-    {
-      g_free (country);
-      country = untrain_region_guess_country ();
-    }
-
-  age_group = g_settings_get_string (self->settings, "age-group");
-  age = untrain_age_from_group (age_group);
 
   /* The platforms the person uses: only these are checked by reminders. */
   chosen = g_settings_get_strv (self->settings, "platforms");

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
+#include "untrain-person.h"
 #include "untrain-reminder-service.h"
 
 /* `untrain-reminder`, started with the session when reminders are on: no
@@ -29,21 +30,6 @@ quit_cb (gpointer user_data)
   g_main_loop_quit (user_data);
 
   return G_SOURCE_CONTINUE;
-}
-
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 int
@@ -73,7 +59,7 @@ main (int   argc,
       return 2;
     }
 
-  if (!(settings = open_settings ()))
+  if (!(settings = untrain_person_open_settings ()))
     {
       g_printerr (_("untrain-reminder: the settings schema %s is not installed\n"), APPLICATION_ID);
       return EXIT_FAILURE;

@@ -136,8 +136,8 @@ untrain_application_handle_local_options (GApplication *application,
 static void
 update_person (UntrainApplication *self)
 {
-  g_autofree char *country = untrain_command_line_get_country (self->settings);
-  int age = untrain_command_line_get_age (self->settings);
+  g_autofree char *country = untrain_person_get_country (self->settings);
+  int age = untrain_person_get_age (self->settings);
   guint n_models = g_list_model_get_n_items (G_LIST_MODEL (self->models));
 
   for (guint i = 0; i < n_models; i++)
@@ -437,10 +437,10 @@ untrain_application_startup (GApplication *application)
       g_clear_error (&error);
     }
 
-  country = untrain_command_line_get_country (self->settings);
+  country = untrain_person_get_country (self->settings);
   models = untrain_command_line_build_models (self->catalog, self->store, self->settings,
                                               country,
-                                              untrain_command_line_get_age (self->settings));
+                                              untrain_person_get_age (self->settings));
   self->models = g_list_store_new (UNTRAIN_TYPE_STATUS_MODEL);
   g_list_store_splice (self->models, 0, 0, models->pdata, models->len);
 

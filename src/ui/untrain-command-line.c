@@ -20,67 +20,11 @@
 #include "untrain-checker.h"
 #include "untrain-command-line.h"
 #include "untrain-credentials.h"
+#include "untrain-person.h"
 #include "untrain-region.h"
 #include "untrain-status-report.h"
 
 #define EXIT_USAGE 2
-
-/**
- * untrain_command_line_open_settings:
- *
- * Returns: (transfer full) (nullable): Untrain's settings, or %NULL with a
- *   warning when the schema is not installed (then defaults apply)
- */
-GSettings *
-untrain_command_line_open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-
-  if (schema == NULL)
-    {
-      g_warning ("The settings schema %s is not installed; using the defaults", APPLICATION_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-/**
- * untrain_command_line_get_country:
- * @settings: (nullable): Untrain's settings
- *
- * Returns: (transfer full) (nullable): the country chosen in the settings,
- *   else the one the locale or the time zone suggests
- */
-char *
-untrain_command_line_get_country (GSettings *settings)
-{
-  g_autofree char *chosen = NULL;
-
-  if (settings != NULL)
-    chosen = g_settings_get_string (settings, "country");
-
-  if (chosen != NULL && untrain_region_is_country (chosen))
-    return g_steal_pointer (&chosen);
-
-  return untrain_region_guess_country ();
-}
-
-int
-untrain_command_line_get_age (GSettings *settings)
-{
-  g_autofree char *age_group = NULL;
-
-  if (settings == NULL)
-    return UNTRAIN_AGE_UNKNOWN;
-
-  age_group = g_settings_get_string (settings, "age-group");
-  return untrain_age_from_group (age_group);
-}
 
 static int
 compare_platforms (gconstpointer a,
@@ -356,12 +300,12 @@ untrain_command_line_report (UntrainReportMode  mode,
   if (age_arg != NULL && !parse_age (age_arg, &age))
     return EXIT_USAGE;
 
-  settings = untrain_command_line_open_settings ();
+  settings = untrain_person_open_settings ();
 
   if (country == NULL)
-    country = untrain_command_line_get_country (settings);
+    country = untrain_person_get_country (settings);
   if (age_arg == NULL)
-    age = untrain_command_line_get_age (settings);
+    age = untrain_person_get_age (settings);
 
   catalog = untrain_catalog_new_default ();
 

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "untrain-catalog.h"
+#include "untrain-person.h"
 #include "untrain-state-store.h"
 
 G_BEGIN_DECLS
@@ -18,9 +19,6 @@ G_BEGIN_DECLS
  * works over SSH, in scripts and in CI.
  */
 
-GSettings *untrain_command_line_open_settings (void);
-char      *untrain_command_line_get_country   (GSettings   *settings);
-int        untrain_command_line_get_age       (GSettings   *settings);
 GPtrArray *untrain_command_line_build_models  (UntrainCatalog    *catalog,
                                                UntrainStateStore *store,
                                                GSettings         *settings,

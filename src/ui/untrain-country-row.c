@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (UntrainCountryRow, untrain_country_row, ADW_TYPE_ACTION_ROW
 static void
 load_country (UntrainCountryRow *self)
 {
-  g_autofree char *country = untrain_command_line_get_country (self->settings);
+  g_autofree char *country = untrain_person_get_country (self->settings);
 
   self->syncing++;
   untrain_country_chooser_set_country (self->chooser, country);

@@ -225,7 +225,7 @@ static void
 update_applies (UntrainWizard *self)
 {
   g_autofree char *country = dup_country (self);
-  int age = untrain_command_line_get_age (self->settings);
+  int age = untrain_person_get_age (self->settings);
 
   for (guint i = 0; i < self->applies_rows->len; i++)
     adw_preferences_group_remove (self->applies_group, g_ptr_array_index (self->applies_rows, i));
