@@ -454,22 +454,16 @@ turn_off_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   UntrainWindow *self = UNTRAIN_WINDOW (widget);
-  g_auto(GStrv) parts = g_strsplit (g_variant_get_string (parameter, NULL), "/", 2);
   UntrainStatusModel *model;
   UntrainItemStatus *item_status;
   AdwMessageDialog *dialog;
   Job *job;
 
-  if (g_strv_length (parts) != 2 ||
-      !(model = _untrain_window_find_model (self, parts[0])) ||
-      !(item_status = untrain_status_model_lookup (model, parts[1])))
-    {
-      g_warning ("No checklist item “%s”", g_variant_get_string (parameter, NULL));
-      return;
-    }
+  if (!(item_status = _untrain_window_find_item_status (self, parameter, &model)))
+    return;
 
   job = job_new (self, model);
-  job->item_id = g_strdup (parts[1]);
+  job->item_id = g_strdup (untrain_item_get_id (untrain_item_status_get_item (item_status)));
 
   /* Say exactly what will change before changing anything. */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),

@@ -37,6 +37,9 @@ struct _UntrainWindow
 
 UntrainStatusModel *_untrain_window_find_model         (UntrainWindow *self,
                                                         const char    *platform_id);
+UntrainItemStatus  *_untrain_window_find_item_status   (UntrainWindow       *self,
+                                                        GVariant            *target,
+                                                        UntrainStatusModel **model);
 void                _untrain_window_open_uri           (UntrainWindow *self,
                                                         const char    *uri);
 void                _untrain_window_toast              (UntrainWindow *self,

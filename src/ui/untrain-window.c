@@ -52,20 +52,21 @@ _untrain_window_find_model (UntrainWindow *self,
 }
 
 /* Splits an action target "platform/item" and finds the item. */
-static UntrainItemStatus *
-find_item_status (UntrainWindow       *self,
-                  GVariant            *target,
-                  UntrainStatusModel **model)
+UntrainItemStatus *
+_untrain_window_find_item_status (UntrainWindow       *self,
+                                  GVariant            *target,
+                                  UntrainStatusModel **model)
 {
   g_auto(GStrv) parts = g_strsplit (g_variant_get_string (target, NULL), "/", 2);
+  UntrainItemStatus *item_status = NULL;
 
-  if (g_strv_length (parts) != 2 || !(*model = _untrain_window_find_model (self, parts[0])))
-    {
-      g_warning ("No checklist item “%s”", g_variant_get_string (target, NULL));
-      return NULL;
-    }
+  if (g_strv_length (parts) == 2 && (*model = _untrain_window_find_model (self, parts[0])))
+    item_status = untrain_status_model_lookup (*model, parts[1]);
 
-  return untrain_status_model_lookup (*model, parts[1]);
+  if (item_status == NULL)
+    g_warning ("No checklist item “%s”", g_variant_get_string (target, NULL));
+
+  return item_status;
 }
 
 static void
@@ -267,7 +268,7 @@ open_setting_action (GtkWidget  *widget,
   UntrainItemStatus *item_status;
   const char *url;
 
-  if (!(item_status = find_item_status (self, parameter, &model)))
+  if (!(item_status = _untrain_window_find_item_status (self, parameter, &model)))
     return;
 
   url = untrain_item_get_url (untrain_item_status_get_item (item_status));
@@ -286,7 +287,7 @@ set_done (UntrainWindow *self,
   const char *item_id;
   gboolean saved;
 
-  if (!(item_status = find_item_status (self, parameter, &model)))
+  if (!(item_status = _untrain_window_find_item_status (self, parameter, &model)))
     return;
 
   item_id = untrain_item_get_id (untrain_item_status_get_item (item_status));
@@ -332,7 +333,7 @@ write_letter_action (GtkWidget  *widget,
   UntrainItemStatus *item_status;
   GtkWidget *dialog;
 
-  if (!(item_status = find_item_status (self, parameter, &model)))
+  if (!(item_status = _untrain_window_find_item_status (self, parameter, &model)))
     return;
 
   dialog = untrain_letter_dialog_new (GTK_WINDOW (self), model,
