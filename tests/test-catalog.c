@@ -196,12 +196,13 @@ test_builtin_linkedin (void)
     UntrainItemKind  kind;
     const char      *key;
     const char      *page;
+    const char      *label;
   } expected[] = {
-    { "ai-training", UNTRAIN_ITEM_KIND_TOGGLE, "allowDataForGenerativeAI", "data-for-ai-improvement" },
-    { "objection-form", UNTRAIN_ITEM_KIND_FORM, NULL, NULL },
-    { "not-retroactive", UNTRAIN_ITEM_KIND_INFO, NULL, NULL },
-    { "microsoft-ads-sharing", UNTRAIN_ITEM_KIND_TOGGLE, "shareDataWithTrustedPartners", "share-data-with-select-partners" },
-    { "research-data", UNTRAIN_ITEM_KIND_TOGGLE, "allowAnonymizedDataResearch", "policy-and-academic-research" },
+    { "ai-training", UNTRAIN_ITEM_KIND_TOGGLE, "allowDataForGenerativeAI", "data-for-ai-improvement", "Data for Generative AI Improvement" },
+    { "objection-form", UNTRAIN_ITEM_KIND_FORM, NULL, NULL, NULL },
+    { "not-retroactive", UNTRAIN_ITEM_KIND_INFO, NULL, NULL, NULL },
+    { "microsoft-ads-sharing", UNTRAIN_ITEM_KIND_TOGGLE, "shareDataWithTrustedPartners", "share-data-with-select-partners", "Share data with affiliates and partners" },
+    { "research-data", UNTRAIN_ITEM_KIND_TOGGLE, "allowAnonymizedDataResearch", "policy-and-academic-research", "Data for research" },
   };
   g_autoptr(UntrainCatalog) catalog = builtin_catalog ();
   UntrainPlatform *linkedin;
@@ -233,6 +234,7 @@ test_builtin_linkedin (void)
       g_assert_nonnull (setting);
       g_assert_cmpstr (setting->key, ==, expected[i].key);
       g_assert_cmpstr (setting->page, ==, expected[i].page);
+      g_assert_cmpstr (setting->label, ==, expected[i].label);
       g_assert_false (setting->desired_on);
       g_assert_nonnull (setting->off_value);
       g_assert_true (JSON_NODE_HOLDS_VALUE (setting->off_value));
@@ -390,6 +392,7 @@ test_parse_valid (void)
   g_assert_nonnull (setting);
   g_assert_cmpstr (setting->key, ==, "allowIt");
   g_assert_cmpstr (setting->page, ==, "it-page");
+  g_assert_null (setting->label);
   g_assert_true (setting->desired_on);
   g_assert_nonnull (setting->off_value);
   g_assert_cmpstr (json_node_get_string (setting->off_value), ==, "NO");
@@ -714,10 +717,14 @@ test_invalid_setting_desired (void)
   g_autofree char *no_key = demo_item ("toggle", "https://demo.example/settings", "[{}]",
                                        "['https://demo.example/help']",
                                        "'setting': {'page': 'p', 'desired': 'off'}");
+  g_autofree char *bad_label = demo_item ("toggle", "https://demo.example/settings", "[{}]",
+                                          "['https://demo.example/help']",
+                                          "'setting': {'key': 'k', 'page': 'p', 'label': 3, 'desired': 'off'}");
 
   assert_invalid_items (maybe, "items[0].setting.desired", "maybe", NULL);
   assert_invalid_items (missing, "items[0].setting.desired", NULL);
   assert_invalid_items (no_key, "items[0].setting.key", NULL);
+  assert_invalid_items (bad_label, "items[0].setting.label", NULL);
 }
 
 static void

@@ -49,6 +49,7 @@ setting_free (UntrainSetting *setting)
 {
   g_free (setting->key);
   g_free (setting->page);
+  g_free (setting->label);
   g_clear_pointer (&setting->off_value, json_node_unref);
   g_free (setting);
 }
@@ -222,13 +223,14 @@ parse_setting (JsonObject      *parent,
                UntrainSetting **setting,
                GError         **error)
 {
-  static const char * const known[] = { "key", "page", "desired", "off_value", NULL };
+  static const char * const known[] = { "key", "page", "label", "desired", "off_value", NULL };
   g_autofree char *setting_where = g_strdup_printf ("%s.setting", where);
   g_autoptr(UntrainSetting) result = NULL;
   JsonNode *node = json_object_get_member (parent, "setting");
   JsonObject *object;
   const char *key = NULL;
   const char *page = NULL;
+  const char *label = NULL;
   const char *desired = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -243,6 +245,7 @@ parse_setting (JsonObject      *parent,
   if (!_untrain_json_check_members (object, setting_where, known, error) ||
       !_untrain_json_get_string (object, setting_where, "key", TRUE, &key, error) ||
       !_untrain_json_get_string (object, setting_where, "page", TRUE, &page, error) ||
+      !_untrain_json_get_string (object, setting_where, "label", FALSE, &label, error) ||
       !_untrain_json_get_string (object, setting_where, "desired", TRUE, &desired, error))
     return FALSE;
 
@@ -257,6 +260,7 @@ parse_setting (JsonObject      *parent,
   result = g_new0 (UntrainSetting, 1);
   result->key = g_strdup (key);
   result->page = g_strdup (page);
+  result->label = g_strdup (label);
   result->desired_on = g_str_equal (desired, "on");
 
   if (json_object_has_member (object, "off_value"))

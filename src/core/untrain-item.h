@@ -33,6 +33,7 @@ typedef struct
 {
   char     *key;
   char     *page;
+  char     *label;        /* nullable: the switch's name on the platform */
   gboolean  desired_on;
   JsonNode *off_value;    /* nullable: the page says which value is off */
 } UntrainSetting;

@@ -311,43 +311,30 @@ on_turn_off_reminders_cb (UntrainReminderService *self)
   g_settings_set_boolean (self->settings, "reminder-enabled", FALSE);
 }
 
-/* The name of the setting in an item's title, “Turn off “X””, with its
- * quotes; %NULL when the title does not quote it.
- */
-static char *
-get_setting_name (UntrainItem *item)
-{
-  const char *title = untrain_item_get_title (item);
-  const char *open = strstr (title, "“");
-  const char *close = open != NULL ? strstr (open, "”") : NULL;
-
-  if (close == NULL)
-    return NULL;
-
-  return g_strndup (open, close + strlen ("”") - open);
-}
-
 static char *
 describe_switch_on (UntrainPlatform *platform,
                     UntrainItem     *item,
                     gboolean         was_done)
 {
-  g_autofree char *name = get_setting_name (item);
+  const UntrainSetting *setting = untrain_item_get_setting (item);
+  const char *name = setting != NULL ? setting->label : NULL;
   const char *platform_name = untrain_platform_get_name (platform);
 
   if (was_done)
     {
       if (name != NULL)
-        /* Translators: “LinkedIn turned “Data for Generative AI Improvement” back on” */
-        return g_strdup_printf (_("%s turned %s back on"), platform_name, name);
+        /* Translators: “LinkedIn turned “Data for Generative AI Improvement” back on”;
+         * the second %s is the switch’s name on the platform, in English */
+        return g_strdup_printf (_("%s turned “%s” back on"), platform_name, name);
 
       /* Translators: “LinkedIn turned a setting back on: Turn off “Data for research”” */
       return g_strdup_printf (_("%s turned a setting back on: %s"), platform_name, untrain_item_get_title (item));
     }
 
   if (name != NULL)
-    /* Translators: “LinkedIn has “Data for Generative AI Improvement” on” */
-    return g_strdup_printf (_("%s has %s on"), platform_name, name);
+    /* Translators: “LinkedIn has “Data for Generative AI Improvement” on”;
+     * the second %s is the switch’s name on the platform, in English */
+    return g_strdup_printf (_("%s has “%s” on"), platform_name, name);
 
   /* Translators: “LinkedIn has a setting on: Turn off “Data for research”” */
   return g_strdup_printf (_("%s has a setting on: %s"), platform_name, untrain_item_get_title (item));
