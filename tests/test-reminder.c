@@ -987,7 +987,7 @@ test_follow_up (Fixture       *fixture,
 
   notification = fake_notifications_get_last (fixture->notifications);
   g_assert_cmpstr (notification->summary, ==,
-                   "LinkedIn’s answer to “Object to LinkedIn’s other machine-learning uses” is overdue");
+                   "LinkedIn’s answer is overdue: Object to LinkedIn’s other machine-learning uses");
 
   fake_notifications_invoke_action (fixture->notifications, notification->id, "review");
   wait_until (has_activated, fixture);

@@ -184,6 +184,7 @@ write_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *content = NULL;
   g_autofree char *current = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize current_length = 0;
   gsize length = 0;
 
@@ -207,9 +208,11 @@ write_file (const char  *path,
     }
 
   if (!g_file_set_contents_full (path, content, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
     {
-      g_prefix_error (error, _("Reminders cannot start at login: "));
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s says what went wrong */
+                   _("Reminders cannot start at login: %s"), local_error->message);
       return FALSE;
     }
 

@@ -317,9 +317,10 @@ untrain_checker_apply_async (UntrainStatusModel  *model,
   if (item_status == NULL || !untrain_checker_is_live (model, item_status))
     {
       g_task_return_new_error (task, UNTRAIN_PROVIDER_ERROR, UNTRAIN_PROVIDER_ERROR_FAILED,
+                               /* Translators: %s is a setting's name on the platform, in English */
                                _("Untrain can’t change “%s” for you; change it on the platform’s page"),
                                item_status != NULL
-                                 ? untrain_item_get_title (untrain_item_status_get_item (item_status))
+                                 ? untrain_item_get_setting_name (untrain_item_status_get_item (item_status))
                                  : item_id);
       return;
     }

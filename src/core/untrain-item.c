@@ -474,6 +474,25 @@ untrain_item_get_setting (UntrainItem *self)
 }
 
 /**
+ * untrain_item_get_setting_name:
+ *
+ * The name a person sees for the item's switch on the platform: the
+ * catalog's label, untranslated, else the item's title.
+ *
+ * Returns: (nullable): the name, %NULL for an item without a setting
+ */
+const char *
+untrain_item_get_setting_name (UntrainItem *self)
+{
+  g_return_val_if_fail (UNTRAIN_IS_ITEM (self), NULL);
+
+  if (self->setting == NULL)
+    return NULL;
+
+  return self->setting->label != NULL ? self->setting->label : self->title;
+}
+
+/**
  * untrain_item_is_actionable:
  *
  * Whether the item asks the person to do something (a toggle or a form),

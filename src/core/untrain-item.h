@@ -42,16 +42,17 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (UntrainItem, untrain_item, UNTRAIN, ITEM, GObject)
 
-const char           *untrain_item_get_id          (UntrainItem *self);
-UntrainItemKind       untrain_item_get_kind        (UntrainItem *self);
-const char           *untrain_item_get_title       (UntrainItem *self);
-const char           *untrain_item_get_description (UntrainItem *self);
-const char           *untrain_item_get_url         (UntrainItem *self);
+const char           *untrain_item_get_id           (UntrainItem *self);
+UntrainItemKind       untrain_item_get_kind         (UntrainItem *self);
+const char           *untrain_item_get_title        (UntrainItem *self);
+const char           *untrain_item_get_description  (UntrainItem *self);
+const char           *untrain_item_get_url          (UntrainItem *self);
 const char * const   *untrain_item_get_sources     (UntrainItem *self);
-const UntrainRule    *untrain_item_get_rules       (UntrainItem *self,
-                                                    guint       *n_rules);
-const UntrainSetting *untrain_item_get_setting     (UntrainItem *self);
-gboolean              untrain_item_is_actionable   (UntrainItem *self);
-const char           *untrain_item_kind_to_string  (UntrainItemKind kind);
+const UntrainRule    *untrain_item_get_rules        (UntrainItem *self,
+                                                     guint       *n_rules);
+const UntrainSetting *untrain_item_get_setting      (UntrainItem *self);
+const char           *untrain_item_get_setting_name (UntrainItem *self);
+gboolean              untrain_item_is_actionable    (UntrainItem *self);
+const char           *untrain_item_kind_to_string   (UntrainItemKind kind);
 
 G_END_DECLS

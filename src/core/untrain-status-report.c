@@ -174,7 +174,9 @@ untrain_status_report_to_text (GPtrArray  *models,
 
   if (country_name != NULL && age != UNTRAIN_AGE_UNKNOWN)
     /* Translators: “For someone aged 30 in Germany” */
-    g_string_append_printf (text, _("For someone aged %d in %s"), age, country_name);
+    g_string_append_printf (text, ngettext ("For someone aged %d in %s",
+                                            "For someone aged %d in %s", age),
+                            age, country_name);
   else if (country_name != NULL)
     /* Translators: %s is a country */
     g_string_append_printf (text, _("For someone in %s"), country_name);

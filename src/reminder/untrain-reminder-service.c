@@ -501,9 +501,10 @@ due_run_complete (DueRun *run)
           g_autoptr(UntrainItemStatus) item_status = g_list_model_get_item (G_LIST_MODEL (model), j);
 
           if (untrain_item_status_needs_follow_up (item_status))
-            /* Translators: “LinkedIn’s answer to “Object to …” is overdue” */
             add_finding (run->findings, FINDING_FOLLOW_UP, untrain_platform_get_id (platform),
-                         g_strdup_printf (_("%s’s answer to “%s” is overdue"),
+                         /* Translators: “LinkedIn’s answer is overdue: Object to LinkedIn’s
+                          * other machine-learning uses”, the second %s a checklist item */
+                         g_strdup_printf (_("%s’s answer is overdue: %s"),
                                           untrain_platform_get_name (platform),
                                           untrain_item_get_title (untrain_item_status_get_item (item_status))));
         }

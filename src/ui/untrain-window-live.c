@@ -470,9 +470,10 @@ turn_off_action (GtkWidget  *widget,
                                                        _("Turn It Off?"),
                                                        NULL));
   adw_message_dialog_format_body (dialog,
-                                  /* Translators: the first %s is a setting, the second a platform */
+                                  /* Translators: the first %s is a setting's name on the
+                                   * platform, in English, the second the platform */
                                   _("Untrain will switch off “%s” on your %s account, then read it back to make sure the change was made."),
-                                  untrain_item_get_title (untrain_item_status_get_item (item_status)),
+                                  untrain_item_get_setting_name (untrain_item_status_get_item (item_status)),
                                   untrain_platform_get_name (untrain_status_model_get_platform (model)));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
