@@ -1,0 +1,281 @@
+/* test-locale.c
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Untrain in the languages it ships: the translations built in this tree,
+ * read through real glibc locales made for the test with localedef (a
+ * fresh Debian has only C.UTF-8). Each language runs in its own process,
+ * as a person's session would.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "untrain-applicability.h"
+#include "untrain-catalog.h"
+#include "untrain-platform.h"
+
+typedef struct
+{
+  const char *language;
+  const char *locale;
+  const char *long_date;       /* 3 November 2025 */
+  const char *germany;         /* from iso-codes */
+} Language;
+
+static const Language languages[] = {
+  { "de", "de_DE", "3. November 2025", "Deutschland" },
+  { "es", "es_ES", "3 de noviembre de 2025", "Alemania" },
+  { "fr", "fr_FR", "3 novembre 2025", "Allemagne" },
+  { "it", "it_IT", "3 novembre 2025", "Germania" },
+  { "nl", "nl_NL", "3 november 2025", "Duitsland" },
+  { "pl", "pl_PL", "3 listopada 2025", "Niemcy" },
+};
+
+static char *locale_dir;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static const Language *
+find_language (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (languages[i].language, language))
+      return &languages[i];
+
+  g_assert_not_reached ();
+}
+
+static char *
+get_mo_file (const char *language)
+{
+  return g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po",
+                           language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+}
+
+/* Makes LOCALE.UTF-8 under locale_dir; FALSE (and the test skipped) when
+ * glibc's locale sources are missing.
+ */
+static gboolean
+make_locale (const char *locale)
+{
+  g_autofree char *name = g_strconcat (locale, ".UTF-8", NULL);
+  g_autofree char *path = g_build_filename (locale_dir, name, NULL);
+  g_autofree char *error_output = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "localedef", "-i", locale, "-f", "UTF-8", path, NULL };
+  int status = 0;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &error_output, &status, &error))
+    {
+      g_test_skip_printf ("Can’t run localedef: %s", error->message);
+      return FALSE;
+    }
+
+  /* localedef exits 1 for warnings it still writes the locale after. */
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip_printf ("localedef made no %s: %s", name, error_output);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* In the child: the language as a person's session sets it. */
+static void
+use_language (const Language *language)
+{
+  g_autofree char *locale = g_strconcat (language->locale, ".UTF-8", NULL);
+  g_autofree char *po_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+  g_setenv ("LOCPATH", locale_dir, TRUE);
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", locale, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static void
+run_in_language (const Language *language,
+                 const char     *what)
+{
+  g_autofree char *mo_file = get_mo_file (language->language);
+  g_autofree char *child = g_strdup_printf ("/locale/%s/%s/subprocess", what, language->language);
+
+  g_assert_true (g_file_test (mo_file, G_FILE_TEST_IS_REGULAR));
+
+  if (!make_locale (language->locale))
+    return;
+
+  g_test_trap_subprocess (child, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_date (gconstpointer data)
+{
+  run_in_language (data, "date");
+}
+
+/* Dates read as the language writes them, with the month's name of the
+ * locale (Polish takes the genitive after a day).
+ */
+static void
+child_date (gconstpointer data)
+{
+  const Language *language = data;
+  g_autofree char *text = NULL;
+  GDate date;
+
+  use_language (language);
+  g_date_set_dmy (&date, 3, G_DATE_NOVEMBER, 2025);
+  text = untrain_format_date (&date);
+  g_assert_cmpstr (text, ==, language->long_date);
+}
+
+static void
+test_catalog (gconstpointer data)
+{
+  run_in_language (data, "catalog");
+}
+
+/* The catalog is translated as it loads; the switch keeps the name the
+ * platform gives it, which no translation may change.
+ */
+static void
+child_catalog (gconstpointer data)
+{
+  const Language *language = data;
+  g_autoptr(UntrainCatalog) catalog = untrain_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UntrainApplicability) applicability = NULL;
+  UntrainPlatform *linkedin;
+  UntrainItem *item;
+  const char *title;
+  GDate today;
+
+  use_language (language);
+  g_assert_true (untrain_catalog_load_builtin (catalog, &error));
+  g_assert_no_error (error);
+
+  linkedin = untrain_catalog_lookup (catalog, "linkedin");
+  item = untrain_platform_lookup_item (linkedin, "ai-training");
+  title = untrain_item_get_title (item);
+  g_assert_cmpstr (title, !=, "Turn off “Data for Generative AI Improvement”");
+  g_assert_nonnull (strstr (title, "Data for Generative AI Improvement"));
+  g_assert_cmpstr (untrain_item_get_setting (item)->label, ==, "Data for Generative AI Improvement");
+
+  /* The reason names the date and the country the language's way. */
+  g_date_set_dmy (&today, 29, G_DATE_NOVEMBER, 2026);
+  applicability = untrain_applicability_evaluate (item, "LinkedIn", "DE", 30, &today);
+  g_assert_cmpint (applicability->applies, ==, UNTRAIN_APPLIES_YES);
+  g_assert_nonnull (strstr (applicability->reason, language->long_date));
+  g_assert_nonnull (strstr (applicability->reason, language->germany));
+  g_assert_null (strstr (applicability->reason, "Applies"));
+}
+
+/* Polish counts in three forms; each must come out right. */
+static void
+test_plural (void)
+{
+  run_in_language (find_language ("pl"), "plural");
+}
+
+static void
+child_plural (void)
+{
+  const char *forms[3];
+  const guint counts[] = { 1, 2, 5 };
+
+  use_language (find_language ("pl"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      forms[i] = g_dngettext (GETTEXT_PACKAGE, "%u thing to do", "%u things to do", counts[i]);
+      g_assert_cmpstr (forms[i], !=, counts[i] == 1 ? "%u thing to do" : "%u things to do");
+    }
+
+  g_assert_cmpstr (forms[0], !=, forms[1]);
+  g_assert_cmpstr (forms[1], !=, forms[2]);
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u thing to do", "%u things to do", 22), ==, forms[1]);
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u thing to do", "%u things to do", 12), ==, forms[2]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* One folder of compiled locales for the whole run, shared by the
+   * processes of each language; a child finds it from its parent.
+   */
+  if (g_getenv ("UNTRAIN_TEST_LOCPATH") != NULL)
+    locale_dir = g_strdup (g_getenv ("UNTRAIN_TEST_LOCPATH"));
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      locale_dir = g_dir_make_tmp ("untrain-locales-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("UNTRAIN_TEST_LOCPATH", locale_dir, TRUE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      const Language *language = &languages[i];
+      g_autofree char *date = g_strdup_printf ("/locale/date/%s", language->language);
+      g_autofree char *date_child = g_strdup_printf ("/locale/date/%s/subprocess", language->language);
+      g_autofree char *catalog = g_strdup_printf ("/locale/catalog/%s", language->language);
+      g_autofree char *catalog_child = g_strdup_printf ("/locale/catalog/%s/subprocess", language->language);
+
+      g_test_add_data_func (date, language, test_date);
+      g_test_add_data_func (date_child, language, child_date);
+      g_test_add_data_func (catalog, language, test_catalog);
+      g_test_add_data_func (catalog_child, language, child_catalog);
+    }
+
+  g_test_add_func ("/locale/plural/pl", test_plural);
+  g_test_add_func ("/locale/plural/pl/subprocess", child_plural);
+
+  result = g_test_run ();
+
+  if (!g_test_subprocess ())
+    remove_tree (locale_dir);
+
+  g_free (locale_dir);
+
+  return result;
+}
