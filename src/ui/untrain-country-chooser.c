@@ -304,6 +304,7 @@ untrain_country_chooser_init (UntrainCountryChooser *self)
   g_autoptr(GtkExpression) expression = NULL;
   const UntrainCountry *countries;
   GtkWidget *popover;
+  GObject *button;
   gsize n_countries;
 
   self->country = g_strdup ("");
@@ -343,6 +344,15 @@ untrain_country_chooser_init (UntrainCountryChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Country"),
                                   -1);
+
+  /* The keyboard focus goes to the drop-down's button, which GTK 4.8
+   * leaves without a name.
+   */
+  button = gtk_widget_get_template_child (GTK_WIDGET (self->drop_down), GTK_TYPE_DROP_DOWN, "button");
+  if (GTK_IS_ACCESSIBLE (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Country"),
+                                    -1);
   gtk_widget_set_parent (GTK_WIDGET (self->drop_down), GTK_WIDGET (self));
 
   if ((popover = find_descendant (GTK_WIDGET (self->drop_down), GTK_TYPE_POPOVER)) != NULL)

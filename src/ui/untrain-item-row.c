@@ -183,6 +183,20 @@ status_css_class (UntrainStatus status)
     }
 }
 
+/* The part of the expander row that takes the focus and shows the title,
+ * a child of AdwExpanderRow's template; without it, the row itself.
+ */
+static GtkWidget *
+get_header_row (UntrainItemRow *self)
+{
+  GObject *header_row = gtk_widget_get_template_child (GTK_WIDGET (self), ADW_TYPE_EXPANDER_ROW, "action_row");
+
+  if (ADW_IS_ACTION_ROW (header_row))
+    return GTK_WIDGET (header_row);
+
+  return GTK_WIDGET (self);
+}
+
 /* Two lines of at most two buttons each, so that they fit at phone width:
  * what to do (turn off, open the page, write the letter), then the rest.
  */
@@ -245,6 +259,13 @@ update (UntrainItemRow *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  /* The row with the keyboard focus tells the status, which the icon and
+   * the word beside the title only show.
+   */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (get_header_row (self)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
                                   -1);
 
   /* Connected: Untrain turns the switch off itself, the page is second. */
@@ -310,6 +331,9 @@ untrain_item_row_constructed (GObject *object)
 
   item = untrain_item_status_get_item (self->item_status);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), untrain_item_get_title (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, untrain_item_get_title (item),
+                                  -1);
   gtk_label_set_label (self->description_label, untrain_item_get_description (item));
   gtk_widget_set_name (GTK_WIDGET (self), untrain_item_get_id (item));
 

@@ -52,6 +52,14 @@ update (UntrainPlatformRow *self)
 
   gtk_label_set_label (self->progress_label, progress);
   gtk_widget_set_visible (GTK_WIDGET (self->attention_icon), n_pending > 0);
+
+  /* A screen reader reads the row, not the icon in it. */
+  if (n_pending > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Something to do"),
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void

@@ -360,6 +360,39 @@ go_back_action (GtkWidget  *widget,
   adw_leaflet_navigate (UNTRAIN_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* GTK 4.8 leaves the search button of the shortcuts window without a name
+ * for screen readers: its only toggle button, in its title bar.
+ */
+static void
+name_shortcuts_search_button (UntrainWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkWidget *titlebar;
+  GtkWidget *widget;
+
+  if (overlay == NULL || (titlebar = gtk_window_get_titlebar (GTK_WINDOW (overlay))) == NULL)
+    return;
+
+  widget = titlebar;
+  while (widget != NULL && !GTK_IS_TOGGLE_BUTTON (widget))
+    {
+      GtkWidget *next = gtk_widget_get_first_child (widget);
+
+      while (next == NULL && widget != titlebar)
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+
+  if (widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Shortcuts"),
+                                    -1);
+}
+
 static void
 untrain_window_constructed (GObject *object)
 {
@@ -379,6 +412,9 @@ untrain_window_constructed (GObject *object)
   rebuild_platforms (self);
 
   _untrain_window_check_if_stale (self);
+
+  /* The application gives the window its shortcuts window. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (name_shortcuts_search_button), NULL);
 }
 
 static void
