@@ -18,7 +18,8 @@
 /* How long checking every live LinkedIn item takes next to one round trip,
  * against the fake LinkedIn with a latency added to every answer. The
  * items are checked as UntrainChecker does: all at once through one
- * provider. Run by build-aux/bench-live-check; not a test.
+ * provider. Run by build-aux/bench and build-aux/bench-live-check; not a
+ * test.
  */
 
 static int latency_ms = 200;

@@ -1,0 +1,113 @@
+/* bench-first-frame.c
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gtk/gtk.h>
+
+/* Preloaded (LD_PRELOAD) into `untrain` and the minimal window by
+ * build-aux/bench: it wraps gtk_window_present() to follow the frame clock
+ * of the first window presented, and on that window's first
+ * GdkFrameClock::after-paint (its first frame drawn) prints to standard
+ * output
+ *
+ *   first-frame <monotonic µs> <VmHWM KiB> <renderer> <WebKit mapped 0|1>
+ *
+ * then, a second later, "settled <VmHWM KiB>", and ends the process: what
+ * an app does just after its first frame counts towards its peak memory.
+ * Not a test, not installed.
+ */
+
+#define SETTLE_MS 1000
+
+static gboolean seen;
+static GtkWindow *first_window;
+
+static long
+peak_kib (void)
+{
+  char line[256];
+  long kib = -1;
+  FILE *status = fopen ("/proc/self/status", "r");
+
+  while (status != NULL && fgets (line, sizeof line, status) != NULL)
+    if (sscanf (line, "VmHWM: %ld", &kib) == 1)
+      break;
+  if (status != NULL)
+    fclose (status);
+  return kib;
+}
+
+static int
+has_webkit (void)
+{
+  char line[4096];
+  int found = 0;
+  FILE *maps = fopen ("/proc/self/maps", "r");
+
+  while (maps != NULL && !found && fgets (line, sizeof line, maps) != NULL)
+    found = strstr (line, "libwebkitgtk") != NULL;
+  if (maps != NULL)
+    fclose (maps);
+  return found;
+}
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  printf ("settled %ld\n", peak_kib ());
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+  GskRenderer *renderer;
+
+  if (seen)
+    return;
+  seen = TRUE;
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (first_window));
+  printf ("first-frame %" G_GINT64_FORMAT " %ld %s %d\n",
+          now, peak_kib (),
+          renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
+          has_webkit ());
+  fflush (stdout);
+  g_timeout_add (SETTLE_MS, settled_cb, NULL);
+}
+
+void
+gtk_window_present (GtkWindow *window)
+{
+  static void (*present) (GtkWindow *) = NULL;
+  GdkFrameClock *clock;
+
+  if (present == NULL)
+    present = (void (*) (GtkWindow *))dlsym (RTLD_NEXT, "gtk_window_present");
+  present (window);
+
+  if (first_window != NULL)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock != NULL)
+    {
+      first_window = window;
+      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+    }
+}
