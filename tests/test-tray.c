@@ -25,7 +25,7 @@
 #define WATCHER_NAME      "org.kde.StatusNotifierWatcher"
 #define WATCHER_PATH      "/StatusNotifierWatcher"
 #define WATCHER_INTERFACE "org.kde.StatusNotifierWatcher"
-#define ITEM_NAME_PREFIX  "org.kde.StatusNotifierItem-"
+#define ITEM_NAME_PREFIX  "io.github.untrain.Untrain.Reminder.Tray-"
 
 #define TOOLTIP "LinkedIn turned \342\200\234Data for Generative AI Improvement\342\200\235 back on"
 

@@ -19,10 +19,12 @@
  * the GNOME AppIndicator extension speak it) with its menu over
  * com.canonical.dbusmenu, both exported on the connection we are given.
  *
- * Per KDE's convention the item owns a name of its own,
- * "org.kde.StatusNotifierItem-<pid>-<n>", and registers that with the
- * watcher: hiding the icon releases the name, which tells the watcher and
- * every host at once that the item is gone. Registering the connection's
+ * The item owns a name of its own and registers that with the watcher:
+ * hiding the icon releases the name, which tells the watcher and every
+ * host at once that the item is gone. KDE's convention names it
+ * "org.kde.StatusNotifierItem-<pid>-<n>", but a Flatpak sandbox lets an
+ * app own only names under its id, so the name is
+ * "io.github.untrain.Untrain.Reminder.Tray-<pid>-<n>"; watchers take any. Registering the connection's
  * unique name could not be taken back short of closing the connection.
  * Where the name cannot be owned (a sandbox that does not allow it), the
  * item registers the unique name instead.
@@ -930,7 +932,7 @@ untrain_tray_constructed (GObject *object)
 
   g_assert (G_IS_DBUS_CONNECTION (self->bus));
 
-  self->item_name = g_strdup_printf ("org.kde.StatusNotifierItem-%d-%u", (int)getpid (), ++n_items);
+  self->item_name = g_strdup_printf (APPLICATION_ID ".Reminder.Tray-%d-%u", (int)getpid (), ++n_items);
 
   self->watch_id = g_bus_watch_name_on_connection (self->bus,
                                                    WATCHER_NAME,

@@ -299,7 +299,9 @@ request_background (UntrainApplication *self,
   if (enabled)
     {
       commandline = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (commandline, g_strdup ("untrain-reminder"));
+      /* The portal runs a bare name from /app/bin only: the reminder is
+       * in libexec. */
+      g_ptr_array_add (commandline, g_strdup (LIBEXECDIR "/untrain-reminder"));
     }
 
   xdp_portal_request_background (self->portal, parent,
@@ -328,12 +330,11 @@ sync_reminder (UntrainApplication *self)
 #else
       g_debug ("Built without libportal: reminders cannot start at login inside Flatpak");
 #endif
-      return;
     }
-
-  if (!untrain_autostart_set_enabled (enabled, &error))
+  else if (!untrain_autostart_set_enabled (enabled, &error))
     show_reminder_message (self, error->message);
 
+  /* The portal starts it at the next login; until then, start it here. */
   if (enabled)
     ensure_reminder_running (self);
 }
