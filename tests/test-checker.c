@@ -42,7 +42,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->server = fake_linkedin_new ();
   g_setenv ("UNTRAIN_LINKEDIN_URL", fake_linkedin_get_url (fixture->server), TRUE);
-  g_setenv ("UNTRAIN_HTTP_TIMEOUT", "2", TRUE);
+  /* Room for a first request under valgrind; LinkedIn "answers nothing in
+   * time" below by staying slower than this */
+  g_setenv ("UNTRAIN_HTTP_TIMEOUT", "5", TRUE);
 
   fixture->catalog = untrain_catalog_new ();
   untrain_catalog_load_builtin (fixture->catalog, &error);
@@ -266,7 +268,7 @@ test_offline_keeps_what_was_known (Fixture       *fixture,
   checked_at = g_date_time_ref (untrain_item_status_get_checked_at (item (fixture, "ai-training")));
 
   /* Now LinkedIn answers nothing in time. */
-  fake_linkedin_set_slow_ms (fixture->server, 4000);
+  fake_linkedin_set_slow_ms (fixture->server, 8000);
   fake_linkedin_set_page_mode (fixture->server, FAKE_LINKEDIN_AI_TRAINING_PAGE, FAKE_LINKEDIN_MODE_SLOW);
   fake_linkedin_set_page_mode (fixture->server, FAKE_LINKEDIN_RESEARCH_PAGE, FAKE_LINKEDIN_MODE_SLOW);
 

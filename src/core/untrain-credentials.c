@@ -725,6 +725,13 @@ sync_wait (Sync *sync)
 static void
 sync_end (Sync *sync)
 {
+  /* What the call left queued on the context (libsecret may still be
+   * setting up the item proxies it made) runs here, as in libsecret's own
+   * blocking calls; dropped with the context, it would never be freed.
+   */
+  while (g_main_context_iteration (sync->context, FALSE))
+    ;
+
   g_main_context_pop_thread_default (sync->context);
   g_clear_object (&sync->result);
   g_main_context_unref (sync->context);

@@ -405,6 +405,8 @@ untrain_state_store_load (UntrainStateStore  *self,
                    path, local_error->message, aside);
       }
 
+      /* Afresh: not with what parsed before the damage */
+      g_key_file_unref (key_file);
       key_file = g_key_file_new ();
     }
 
