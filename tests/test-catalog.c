@@ -451,6 +451,101 @@ test_invalid_not_object (void)
   assert_invalid ("42", "demo.json", NULL);
 }
 
+/* Found by fuzzing (tests/fuzz): an empty GBytes has no data at all, and
+ * json-glib parses nested lists by recursion, so a file nested a million
+ * times deep overflowed the stack, also when a single-quoted string or a
+ * comment (both of which json-glib reads) hid a double quote from the
+ * depth check.
+ */
+static void
+test_invalid_empty (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr(UntrainPlatform) platform = NULL;
+  g_autoptr(GError) error = NULL;
+
+  platform = untrain_platform_new_from_bytes (bytes, "demo.json", &error);
+  g_assert_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG);
+  g_assert_null (platform);
+}
+
+/* demo.json with @prefix, then "items" nested @depth lists deep. */
+static UntrainPlatform *
+parse_nested (const char  *prefix,
+              guint        depth,
+              GError     **error)
+{
+  g_autoptr(GString) text = g_string_new ("{\"id\": \"demo\", ");
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_string_append (text, prefix);
+  g_string_append (text, "\"items\": ");
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  return untrain_platform_new_from_bytes (bytes, "demo.json", error);
+}
+
+static void
+test_invalid_too_deep (void)
+{
+  static const char * const prefixes[] = {
+    "",
+    "'hides': '\"', ",
+    "/* \" */ ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autoptr(UntrainPlatform) platform = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* As deep as anything may be: refused for what it holds */
+      platform = parse_nested (prefixes[i], 255, &error);
+      g_assert_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG);
+      g_assert_null (platform);
+      if (error != NULL)
+        g_assert_null (strstr (error->message, "nest"));
+      g_clear_error (&error);
+
+      /* One deeper: refused for that, without parsing it */
+      platform = parse_nested (prefixes[i], 256, &error);
+      g_assert_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG);
+      g_assert_null (platform);
+      if (error != NULL)
+        {
+          g_assert_nonnull (strstr (error->message, "demo.json"));
+          g_assert_nonnull (strstr (error->message, "nest"));
+        }
+      g_clear_error (&error);
+
+      platform = parse_nested (prefixes[i], 1000000, &error);
+      g_assert_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG);
+      g_assert_null (platform);
+    }
+}
+
+/* Also found by fuzzing: json-glib reads "{…} {…}" as two documents,
+ * keeps the last and leaks the first.
+ */
+static void
+test_invalid_several_values (void)
+{
+  g_autofree char *one = demo_platform ("");
+  g_autofree char *two = NULL;
+  g_autofree char *after_text = NULL;
+
+  two = g_strdup_printf ("%s %s", one, one);
+  after_text = g_strdup_printf ("'demo' /* a comment */ %s", one);
+
+  assert_invalid (two, "demo.json", "one JSON object", NULL);
+  assert_invalid (after_text, "demo.json", "one JSON object", NULL);
+}
+
 static void
 test_invalid_missing_platform_fields (void)
 {
@@ -1071,6 +1166,9 @@ main (int   argc,
   g_test_add_func ("/catalog/parse/info-without-url", test_parse_info_without_url);
   g_test_add_func ("/catalog/invalid/not-json", test_invalid_not_json);
   g_test_add_func ("/catalog/invalid/not-object", test_invalid_not_object);
+  g_test_add_func ("/catalog/invalid/empty", test_invalid_empty);
+  g_test_add_func ("/catalog/invalid/too-deep", test_invalid_too_deep);
+  g_test_add_func ("/catalog/invalid/several-values", test_invalid_several_values);
   g_test_add_func ("/catalog/invalid/missing-platform-fields", test_invalid_missing_platform_fields);
   g_test_add_func ("/catalog/invalid/id-not-file-name", test_invalid_id_not_file_name);
   g_test_add_func ("/catalog/invalid/id-characters", test_invalid_id_characters);

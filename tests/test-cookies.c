@@ -310,6 +310,14 @@ test_empty_value (void)
   assert_parse_fails (".www.linkedin.com\tTRUE\t/\tTRUE\t" LATER "\tli_at\t\n"
                       ".www.linkedin.com\tTRUE\t/\tTRUE\t" LATER "\tJSESSIONID\t" JSESSIONID "\n",
                       UNTRAIN_ERROR_NOT_FOUND, "The cookies hold no li_at");
+
+  /* Quoted and empty: found by fuzzing (tests/fuzz), as a session the
+   * parser took and the LinkedIn provider then refused as incomplete.
+   */
+  assert_parse_fails ("li_at=" LI_AT "; JSESSIONID=\"\"",
+                      UNTRAIN_ERROR_NOT_FOUND, "The cookies hold no JSESSIONID");
+  assert_parse_fails ("li_at=" LI_AT "; JSESSIONID= \"\" ; JSESSIONID=\"\"\n",
+                      UNTRAIN_ERROR_NOT_FOUND, "The cookies hold no JSESSIONID");
 }
 
 static void

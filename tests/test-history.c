@@ -995,6 +995,73 @@ test_load_invalid_fields (void)
   g_assert_cmpmem (after, after_length, contents, sizeof contents - 1);
 }
 
+/* Found by fuzzing (tests/fuzz): json-glib parses nested lists by
+ * recursion, so a line nested a million times deep overflowed the stack,
+ * also with a double quote hidden in a single-quoted string or a comment
+ * (both of which json-glib reads); and it read a line of two values as
+ * two documents, leaking one. Such lines are skipped like any other
+ * damage; a value as deep as anything may be still loads.
+ */
+static void
+test_load_too_deep (void)
+{
+  g_autoptr(GFile) file = get_history_file ();
+  g_autoptr(UntrainHistory) history = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) contents = g_string_new (NULL);
+  g_autofree char *path = get_history_path ();
+  static const char * const hiding[] = { "", "'\"', ", "/* \" */ " };
+  static const char line_start[] =
+    "{\"time\":\"2026-11-29T10:00:00Z\",\"kind\":\"read\",\"platform\":\"linkedin\","
+    "\"item\":\"a\",\"status\":\"done\",\"value\":";
+
+  for (guint i = 0; i < G_N_ELEMENTS (hiding); i++)
+    {
+      g_string_append (contents, line_start);
+      g_string_append_c (contents, '[');
+      g_string_append (contents, hiding[i]);
+      for (guint depth = 0; depth < 1000000; depth++)
+        g_string_append_c (contents, '[');
+      for (guint depth = 0; depth < 1000001; depth++)
+        g_string_append_c (contents, ']');
+      g_string_append (contents, "}\n");
+    }
+
+  /* Two values on one line: json-glib would keep the last, leak the first */
+  g_string_append (contents, line_start);
+  g_string_append (contents, "true} {\"value\":[1]}\n");
+
+  /* The line itself and its value together nest 256 deep. */
+  g_string_append (contents, line_start);
+  for (guint depth = 0; depth < 255; depth++)
+    g_string_append_c (contents, '[');
+  for (guint depth = 0; depth < 255; depth++)
+    g_string_append_c (contents, ']');
+  g_string_append (contents, "}\n");
+
+  write_file (path, contents->str, contents->len);
+
+  for (guint line = 1; line <= G_N_ELEMENTS (hiding); line++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("*%s, line %u: skipped, *nested too deep*", path, line);
+
+      g_test_expect_message ("untrain-history", G_LOG_LEVEL_WARNING, pattern);
+    }
+  {
+    g_autofree char *pattern = g_strdup_printf ("*%s, line %u: skipped, more than one JSON value*",
+                                                path, (guint)G_N_ELEMENTS (hiding) + 1);
+
+    g_test_expect_message ("untrain-history", G_LOG_LEVEL_WARNING, pattern);
+  }
+  history = load_history (file);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpuint (untrain_history_get_n_skipped (history), ==, G_N_ELEMENTS (hiding) + 1);
+
+  entries = untrain_history_get_entries (history, NULL, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+}
+
 static void
 test_load_sorted (void)
 {
@@ -1299,6 +1366,7 @@ main (int   argc,
   g_test_add_func ("/history/load/unreadable", test_unreadable);
   g_test_add_func ("/history/load/damaged", test_load_damaged);
   g_test_add_func ("/history/load/invalid-fields", test_load_invalid_fields);
+  g_test_add_func ("/history/load/too-deep", test_load_too_deep);
   g_test_add_func ("/history/load/sorted", test_load_sorted);
   g_test_add_func ("/history/round-trip", test_round_trip);
   g_test_add_func ("/history/changed-signal", test_changed_signal);

@@ -14,6 +14,7 @@
 #include "fake-linkedin.h"
 #include "untrain-catalog.h"
 #include "untrain-linkedin-provider.h"
+#include "untrain-linkedin-provider-private.h"
 
 /* The LinkedIn provider end to end: the real provider over real HTTP
  * against the fake LinkedIn in tests/fake-linkedin.c, on loopback.
@@ -998,6 +999,83 @@ test_apply_signed_out (Fixture       *fixture,
 
 /* Secrets */
 
+/* Found by fuzzing (tests/fuzz). json-glib parses nested lists by
+ * recursion: a <code> block nested a million times deep overflowed the
+ * stack when a single-quoted string or a comment, both of which json-glib
+ * reads, hid a double quote from the depth check. Such a block is skipped
+ * and the rest of the page still read.
+ */
+static void
+test_read_too_deep (void)
+{
+  static const char * const hiding[] = { "", "&#39;&quot;&#39;, ", "/* &quot; */ " };
+  g_autoptr(UntrainCatalog) catalog = untrain_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  const UntrainSetting *setting;
+  UntrainPlatform *platform;
+
+  untrain_catalog_load_builtin (catalog, &error);
+  g_assert_no_error (error);
+  platform = untrain_catalog_lookup (catalog, "linkedin");
+  setting = untrain_item_get_setting (untrain_platform_lookup_item (platform, AI_TRAINING));
+
+  for (guint i = 0; i < G_N_ELEMENTS (hiding); i++)
+    {
+      g_autoptr(GString) html = g_string_new ("<html><body><code>[");
+      g_autoptr(GBytes) page = NULL;
+      g_autoptr(UntrainLinkedinReading) reading = NULL;
+
+      g_string_append (html, hiding[i]);
+      for (guint depth = 0; depth < 1000000; depth++)
+        g_string_append_c (html, '[');
+      for (guint depth = 0; depth < 1000001; depth++)
+        g_string_append_c (html, ']');
+      g_string_append (html, "</code>\n<code>{&quot;key&quot;:&quot;");
+      g_string_append (html, setting->key);
+      g_string_append (html, "&quot;,&quot;value&quot;:false,&quot;offValue&quot;:false}</code></body></html>\n");
+      page = g_string_free_to_bytes (g_steal_pointer (&html));
+
+      reading = _untrain_linkedin_read_setting (page, setting, "https://www.linkedin.com/test", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (reading);
+      g_assert_true (reading->is_desired);
+    }
+}
+
+/* Also found by fuzzing: an empty answer has no data at all, which the
+ * JSON parser refused with a critical; a deep one overflowed the stack;
+ * one of two values leaked.
+ */
+static void
+test_whoami_body (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GBytes) profile = NULL;
+  g_autoptr(GBytes) deep = NULL;
+  g_autoptr(GBytes) two = NULL;
+  g_autoptr(GString) text = g_string_new ("{\"data\": ");
+  g_autofree char *name = NULL;
+  static const char profile_json[] = "{\"data\":{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\"}}";
+
+  profile = g_bytes_new_static (profile_json, strlen (profile_json));
+  name = _untrain_linkedin_read_profile_name (profile);
+  g_assert_cmpstr (name, ==, "Ada Lovelace");
+
+  g_assert_null (_untrain_linkedin_read_profile_name (empty));
+
+  for (guint depth = 0; depth < 1000000; depth++)
+    g_string_append_c (text, '[');
+  for (guint depth = 0; depth < 1000000; depth++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  deep = g_string_free_to_bytes (g_steal_pointer (&text));
+  g_assert_null (_untrain_linkedin_read_profile_name (deep));
+
+  /* Two values, which json-glib would read as two documents, leaking one */
+  two = g_bytes_new_static ("\"x\" {\"data\":{\"firstName\":\"Ada\"}}", 32);
+  g_assert_null (_untrain_linkedin_read_profile_name (two));
+}
+
 static void
 test_debug_log_has_no_secret (void)
 {
@@ -1114,6 +1192,8 @@ main (int   argc,
   g_test_add_func ("/linkedin-provider/base-url", test_base_url);
   g_test_add_func ("/linkedin-provider/incomplete-session", test_incomplete_session);
   g_test_add_func ("/linkedin-provider/debug-log-has-no-secret", test_debug_log_has_no_secret);
+  g_test_add_func ("/linkedin-provider/read/too-deep", test_read_too_deep);
+  g_test_add_func ("/linkedin-provider/whoami/body", test_whoami_body);
 
   return g_test_run ();
 }

@@ -46,4 +46,17 @@ gboolean _untrain_json_check_members (JsonObject         *object,
                                       const char * const *known,
                                       GError            **error);
 
+/* How deep lists and objects may nest in any JSON Untrain reads. */
+#define UNTRAIN_JSON_MAX_DEPTH 256
+
+typedef enum
+{
+  UNTRAIN_JSON_TEXT_OK,
+  UNTRAIN_JSON_TEXT_TOO_DEEP,         /* nested deeper than UNTRAIN_JSON_MAX_DEPTH */
+  UNTRAIN_JSON_TEXT_SEVERAL_VALUES,   /* a list or an object after a first value */
+} UntrainJsonText;
+
+UntrainJsonText _untrain_json_check_text (const char *text,
+                                          gssize      length);
+
 G_END_DECLS

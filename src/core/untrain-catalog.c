@@ -545,3 +545,96 @@ _untrain_json_check_members (JsonObject         *object,
 
   return TRUE;
 }
+
+/**
+ * _untrain_json_check_text:
+ * @text: JSON text, from anywhere
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ *
+ * What json-glib 1.6 cannot be trusted with, found by fuzzing. It parses
+ * lists and objects by recursion, as deep as the text nests them: text
+ * nested a million times overflows the stack. And it takes a list or an
+ * object after a first value ("{…} {…}") as a second document, keeping
+ * the last one and leaking the others.
+ *
+ * Both are checked here, tokenizing as json-glib does: double-quoted
+ * strings with backslash escapes, single-quoted ones without, and C
+ * comments hide brackets from it.
+ *
+ * Returns: %UNTRAIN_JSON_TEXT_OK, or what is wrong with @text
+ */
+UntrainJsonText
+_untrain_json_check_text (const char *text,
+                          gssize      length)
+{
+  enum { CODE, DOUBLE_QUOTED, SINGLE_QUOTED, COMMENT } state = CODE;
+  gsize end = length < 0 ? strlen (text) : (gsize)length;
+  gboolean seen_value = FALSE;
+  guint depth = 0;
+  gsize i = 0;
+
+  if (end >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+
+  for (; i < end; i++)
+    {
+      char c = text[i];
+
+      switch (state)
+        {
+        case DOUBLE_QUOTED:
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            state = CODE;
+          break;
+
+        case SINGLE_QUOTED:
+          if (c == '\'')
+            state = CODE;
+          break;
+
+        case COMMENT:
+          if (c == '*' && i + 1 < end && text[i + 1] == '/')
+            {
+              i++;
+              state = CODE;
+            }
+          break;
+
+        case CODE:
+        default:
+          if (c == '/' && i + 1 < end && text[i + 1] == '*')
+            {
+              i++;
+              state = COMMENT;
+              break;
+            }
+
+          if (g_ascii_isspace (c))
+            break;
+
+          if (depth == 0)
+            {
+              if ((c == '{' || c == '[') && seen_value)
+                return UNTRAIN_JSON_TEXT_SEVERAL_VALUES;
+              seen_value = TRUE;
+            }
+
+          if (c == '"')
+            state = DOUBLE_QUOTED;
+          else if (c == '\'')
+            state = SINGLE_QUOTED;
+          else if (c == '{' || c == '[')
+            {
+              if (++depth > UNTRAIN_JSON_MAX_DEPTH)
+                return UNTRAIN_JSON_TEXT_TOO_DEEP;
+            }
+          else if ((c == '}' || c == ']') && depth > 0)
+            depth--;
+          break;
+        }
+    }
+
+  return UNTRAIN_JSON_TEXT_OK;
+}

@@ -936,9 +936,11 @@ parser_add (Parser     *parser,
           return;
         }
 
-      /* An empty value is what a site leaves when it signs a person out. */
+      /* An empty value is what a site leaves when it signs a person out;
+       * quoted ("") it is as empty, and no session either.
+       */
       g_strstrip (value);
-      if (value[0] == '\0')
+      if (value[0] == '\0' || g_str_equal (value, "\"\""))
         return;
 
       if (!is_valid_value (value))

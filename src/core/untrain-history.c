@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "untrain-applicability.h"
+#include "untrain-catalog-private.h"
 #include "untrain-history.h"
 
 /* Every live read, every change, and what the person said about forms and
@@ -275,6 +276,21 @@ parse_line (const char  *line,
     {
       *problem = "not valid UTF-8";
       return NULL;
+    }
+
+  switch (_untrain_json_check_text (line, length))
+    {
+    case UNTRAIN_JSON_TEXT_TOO_DEEP:
+      *problem = "lists or objects nested too deep";
+      return NULL;
+
+    case UNTRAIN_JSON_TEXT_SEVERAL_VALUES:
+      *problem = "more than one JSON value";
+      return NULL;
+
+    case UNTRAIN_JSON_TEXT_OK:
+    default:
+      break;
     }
 
   if (!json_parser_load_from_data (parser, line, length, NULL))

@@ -15,7 +15,9 @@
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 
+#include "untrain-catalog-private.h"
 #include "untrain-linkedin-provider.h"
+#include "untrain-linkedin-provider-private.h"
 
 /* LinkedIn's settings, read and written as its own settings pages do
  * (DESIGN.md, "LinkedIn"). A settings page is HTML whose <code> elements
@@ -37,7 +39,7 @@
 #define MAX_TRIES               3
 #define MAX_RETRY_SECONDS       60
 #define MAX_REDIRECTS           5
-#define MAX_JSON_DEPTH          256
+#define MAX_JSON_DEPTH          UNTRAIN_JSON_MAX_DEPTH
 #define STATUS_TOO_MANY_REQUESTS 429
 
 #define PROFILE_PATH            "/mysettings-api/settingsApiMiniProfile"
@@ -949,24 +951,14 @@ request_finish (UntrainLinkedinProvider  *self,
 
 /* Reading a settings page */
 
-typedef struct
-{
-  JsonObject *object;       /* the setting object, as on the page */
-  JsonNode   *value;        /* its current value */
-  JsonNode   *off_value;
-  gboolean    is_desired;
-} Reading;
-
-static void
-reading_free (Reading *reading)
+void
+_untrain_linkedin_reading_free (UntrainLinkedinReading *reading)
 {
   g_clear_pointer (&reading->object, json_object_unref);
   g_clear_pointer (&reading->value, json_node_unref);
   g_clear_pointer (&reading->off_value, json_node_unref);
   g_free (reading);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
 
 static gboolean
 is_scalar (JsonNode *node)
@@ -1087,38 +1079,6 @@ find_setting_object (JsonNode   *node,
   return NULL;
 }
 
-/* Whether @text nests no deeper than MAX_JSON_DEPTH: deeper is not
- * LinkedIn's, and the JSON parser would recurse without end.
- */
-static gboolean
-is_shallow_json (const char *text)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '{' || *p == '[')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((*p == '}' || *p == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 static JsonObject *
 find_setting_in_text (const char *text,
                       const char *key)
@@ -1127,7 +1087,10 @@ find_setting_in_text (const char *text,
   JsonNode *root;
   JsonObject *found;
 
-  if (!is_shallow_json (text))
+  /* Deeper is not LinkedIn's, and the JSON parser would recurse without
+   * end; several values it would leak.
+   */
+  if (_untrain_json_check_text (text, -1) != UNTRAIN_JSON_TEXT_OK)
     return NULL;
 
   parser = json_parser_new_immutable ();
@@ -1197,13 +1160,21 @@ find_setting_in_page (GBytes     *page,
   return found;
 }
 
-static Reading *
-read_setting (GBytes                *page,
-              const UntrainSetting  *setting,
-              const char            *page_url,
-              GError               **error)
+/**
+ * _untrain_linkedin_read_setting:
+ * @page: a settings page, as LinkedIn sent it
+ * @page_url: where it came from, for the error message
+ *
+ * Returns: (transfer full): the setting as @page shows it, or %NULL with
+ *   %UNTRAIN_PROVIDER_ERROR_PAGE_CHANGED when @page does not show it
+ */
+UntrainLinkedinReading *
+_untrain_linkedin_read_setting (GBytes                *page,
+                                const UntrainSetting  *setting,
+                                const char            *page_url,
+                                GError               **error)
 {
-  g_autoptr(Reading) reading = g_new0 (Reading, 1);
+  g_autoptr(UntrainLinkedinReading) reading = g_new0 (UntrainLinkedinReading, 1);
   JsonNode *off_value;
 
   reading->object = find_setting_in_page (page, setting->key);
@@ -1249,29 +1220,27 @@ get_string_member (JsonObject *object,
   return is_scalar (member) ? json_node_get_string (member) : NULL;
 }
 
-static void
-whoami_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+/**
+ * _untrain_linkedin_read_profile_name:
+ * @body: the answer to a request for the mini profile
+ *
+ * Returns: (transfer full) (nullable): "First Last", or %NULL when @body
+ *   does not say
+ */
+char *
+_untrain_linkedin_read_profile_name (GBytes *body)
 {
-  UntrainLinkedinProvider *self = UNTRAIN_LINKEDIN_PROVIDER (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *page_url = NULL;
   g_autofree char *name = NULL;
   JsonNode *root;
   JsonObject *data = NULL;
   const char *first = NULL;
   const char *last = NULL;
 
-  body = request_finish (self, result, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  /* An empty body has no data at all. */
+  if (g_bytes_get_size (body) == 0 ||
+      _untrain_json_check_text (g_bytes_get_data (body, NULL), g_bytes_get_size (body)) != UNTRAIN_JSON_TEXT_OK)
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) &&
@@ -1287,6 +1256,32 @@ whoami_cb (GObject      *object,
     }
 
   if (name == NULL || name[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&name);
+}
+
+static void
+whoami_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  UntrainLinkedinProvider *self = UNTRAIN_LINKEDIN_PROVIDER (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *page_url = NULL;
+  g_autofree char *name = NULL;
+
+  body = request_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  name = _untrain_linkedin_read_profile_name (body);
+  if (name == NULL)
     {
       page_url = build_url (self, ACCOUNT_PAGE_PATH);
       g_task_return_new_error (task, UNTRAIN_PROVIDER_ERROR, UNTRAIN_PROVIDER_ERROR_PAGE_CHANGED,
@@ -1379,7 +1374,7 @@ op_read_page (GTask               *task,
 }
 
 /* The setting as the page the request of @result read shows it */
-static Reading *
+static UntrainLinkedinReading *
 finish_read (UntrainLinkedinProvider  *self,
              GAsyncResult             *result,
              Op                       *op,
@@ -1390,7 +1385,7 @@ finish_read (UntrainLinkedinProvider  *self,
   if (page == NULL)
     return NULL;
 
-  return read_setting (page, untrain_item_get_setting (op->item), op->page_url, error);
+  return _untrain_linkedin_read_setting (page, untrain_item_get_setting (op->item), op->page_url, error);
 }
 
 static void
@@ -1402,7 +1397,7 @@ check_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Op *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Reading) reading = NULL;
+  g_autoptr(UntrainLinkedinReading) reading = NULL;
 
   reading = finish_read (self, result, op, &error);
   if (reading == NULL)
@@ -1463,7 +1458,7 @@ reread_cb (GObject      *object,
   Op *op = g_task_get_task_data (task);
   const UntrainSetting *setting = untrain_item_get_setting (op->item);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Reading) reading = NULL;
+  g_autoptr(UntrainLinkedinReading) reading = NULL;
 
   reading = finish_read (self, result, op, &error);
   if (reading == NULL)
@@ -1558,7 +1553,7 @@ apply_read_cb (GObject      *object,
   Op *op = g_task_get_task_data (task);
   const UntrainSetting *setting = untrain_item_get_setting (op->item);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Reading) reading = NULL;
+  g_autoptr(UntrainLinkedinReading) reading = NULL;
   g_autoptr(JsonNode) desired = NULL;
   g_autoptr(GBytes) change = NULL;
   g_autofree char *path = NULL;

@@ -104,7 +104,29 @@ untrain_platform_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
 
+  /* An empty GBytes may have no data at all; the parser wants some. */
   data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
+
+  switch (_untrain_json_check_text (data, size))
+    {
+    case UNTRAIN_JSON_TEXT_TOO_DEEP:
+      g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG,
+                   _("%s: lists and objects nest deeper than %u levels"),
+                   file_name, UNTRAIN_JSON_MAX_DEPTH);
+      return NULL;
+
+    case UNTRAIN_JSON_TEXT_SEVERAL_VALUES:
+      g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG,
+                   _("%s: must hold one JSON object"), file_name);
+      return NULL;
+
+    case UNTRAIN_JSON_TEXT_OK:
+    default:
+      break;
+    }
+
   parser = json_parser_new_immutable ();
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
