@@ -120,25 +120,27 @@ dup_relation_targets (GtkWidget             *widget,
   return targets;
 }
 
-/* The accessible name as GTK 4.8 computes it for assistive technologies
- * (gtk_at_context_get_name()): the widget's label, then the labels of the
- * widgets it is labelled by.
+/* A widget's own PROPERTY, then the labels of the widgets RELATION names,
+ * as GTK 4.8 joins them for assistive technologies
+ * (gtk_at_context_get_name() and _get_description()).
  */
 static char *
-dup_accessible_name (GtkWidget  *widget,
-                     GHashTable *widgets)
+dup_joined_text (GtkWidget             *widget,
+                 GtkAccessibleProperty  property,
+                 GtkAccessibleRelation  relation,
+                 GHashTable            *widgets)
 {
-  g_autoptr(GPtrArray) labelled_by = dup_relation_targets (widget, GTK_ACCESSIBLE_RELATION_LABELLED_BY, widgets);
+  g_autoptr(GPtrArray) related = dup_relation_targets (widget, relation, widgets);
   g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
-  g_autofree char *label = dup_string_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_autofree char *own = dup_string_property (widget, property);
 
-  if (label != NULL && label[0] != '\0')
-    g_strv_builder_add (parts, label);
+  if (own != NULL && own[0] != '\0')
+    g_strv_builder_add (parts, own);
 
-  for (guint i = 0; i < labelled_by->len; i++)
+  for (guint i = 0; i < related->len; i++)
     {
-      g_autofree char *other = dup_string_property (labelled_by->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL);
+      g_autofree char *other = dup_string_property (related->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL);
 
       if (other != NULL && other[0] != '\0')
         g_strv_builder_add (parts, other);
@@ -148,29 +150,22 @@ dup_accessible_name (GtkWidget  *widget,
   return g_strstrip (g_strjoinv (" ", strv));
 }
 
+/* The accessible name: the widget's label, then its labelled-by widgets'. */
+static char *
+dup_accessible_name (GtkWidget  *widget,
+                     GHashTable *widgets)
+{
+  return dup_joined_text (widget, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                          GTK_ACCESSIBLE_RELATION_LABELLED_BY, widgets);
+}
+
 /* The same for the description: tooltips end up there in GTK 4.8. */
 static char *
 dup_accessible_description (GtkWidget  *widget,
                             GHashTable *widgets)
 {
-  g_autoptr(GPtrArray) described_by = dup_relation_targets (widget, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, widgets);
-  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-  g_autofree char *description = dup_string_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-
-  if (description != NULL && description[0] != '\0')
-    g_strv_builder_add (parts, description);
-
-  for (guint i = 0; i < described_by->len; i++)
-    {
-      g_autofree char *other = dup_string_property (described_by->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL);
-
-      if (other != NULL && other[0] != '\0')
-        g_strv_builder_add (parts, other);
-    }
-
-  strv = g_strv_builder_end (parts);
-  return g_strstrip (g_strjoinv (" ", strv));
+  return dup_joined_text (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                          GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, widgets);
 }
 
 /* Whether @widget is on screen, or would be if scrolled to: it and all its
