@@ -187,16 +187,24 @@ update (UntrainPlatformPage *self)
   update_account (self);
 }
 
+/* Made when it first opens, not with every page */
 static void
-update_connect_menu (UntrainPlatformPage *self)
+create_connect_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
 {
+  UntrainPlatformPage *self = UNTRAIN_PLATFORM_PAGE (user_data);
   const char *platform_id = untrain_platform_get_id (untrain_status_model_get_platform (self->model));
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) paste = g_menu_item_new (_("_Paste Cookies…"), NULL);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) paste = NULL;
 
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  menu = g_menu_new ();
+  paste = g_menu_item_new (_("_Paste Cookies…"), NULL);
   g_menu_item_set_action_and_target (paste, "win.paste-cookies", "s", platform_id);
   g_menu_append_item (menu, paste);
-  gtk_menu_button_set_menu_model (self->connect_menu_button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -236,7 +244,7 @@ untrain_platform_page_constructed (GObject *object)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->connect_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->check_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->sign_out_button), target);
-  update_connect_menu (self);
+  gtk_menu_button_set_create_popup_func (self->connect_menu_button, create_connect_menu_cb, self, NULL);
 
   g_signal_connect_object (self->model, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 

@@ -27,8 +27,16 @@ struct _UntrainWindow
   GHashTable           *providers;
   GCancellable         *cancellable;
 
+  /* Work that waits until the first frame is drawn */
+  gboolean              mapped_once;
+  guint                 after_first_frame_source;
+
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+  AdwStatusPage        *empty_page;
+  GtkMenuButton        *empty_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GMenuModel           *primary_menu;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;

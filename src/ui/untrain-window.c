@@ -102,7 +102,14 @@ rebuild_platforms (UntrainWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, n_shown > 0 ? "platforms" : "empty");
 
   if (n_shown == 0)
-    return;
+    {
+      /* Only when the page shows: this icon is an SVG, which GTK draws
+       * with librsvg, 6.5 MiB to load before the first frame of every
+       * start if a hidden page had it.
+       */
+      adw_status_page_set_icon_name (self->empty_page, APPLICATION_ID "-symbolic");
+      return;
+    }
 
   if (visible == NULL || !untrain_window_show_platform (self, visible))
     untrain_window_show_first_pending (self);
@@ -403,24 +410,75 @@ untrain_window_constructed (GObject *object)
   g_return_if_fail (G_IS_LIST_MODEL (self->models));
   g_return_if_fail (G_IS_SETTINGS (self->settings));
 
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  /* Bound to the settings once the first frame is drawn: see below. */
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
   g_signal_connect_object (self->settings, "changed::platforms",
                            G_CALLBACK (rebuild_platforms), self, G_CONNECT_SWAPPED);
   rebuild_platforms (self);
 
-  _untrain_window_check_if_stale (self);
-
   /* The application gives the window its shortcuts window. */
   g_signal_connect (self, "notify::application", G_CALLBACK (name_shortcuts_search_button), NULL);
+}
+
+/* What the first frame does not show waits until it is drawn. */
+static gboolean
+after_first_frame (gpointer user_data)
+{
+  UntrainWindow *self = user_data;
+
+  self->after_first_frame_source = 0;
+
+  /* Bound from the start, the size would be written back to the settings
+   * as the window first sizes itself: twice, unchanged, before the first
+   * frame of every start.
+   */
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  /* Reading the keyring and the platforms can wait a frame too. */
+  _untrain_window_check_if_stale (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (UntrainWindow *self,
+                   GdkFrameClock *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_cb, self);
+
+  /* Not in the middle of the frame clock's work */
+  if (self->after_first_frame_source == 0)
+    self->after_first_frame_source = g_idle_add (after_first_frame, self);
+}
+
+static void
+untrain_window_map (GtkWidget *widget)
+{
+  UntrainWindow *self = UNTRAIN_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (untrain_window_parent_class)->map (widget);
+
+  if (!self->mapped_once)
+    {
+      self->mapped_once = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_first_frame_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
 untrain_window_dispose (GObject *object)
 {
   UntrainWindow *self = (UntrainWindow *)object;
+
+  g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
 
   /* Nothing the window started goes on once it is closed. */
   g_cancellable_cancel (self->cancellable);
@@ -500,6 +558,8 @@ untrain_window_class_init (UntrainWindowClass *klass)
   object_class->get_property = untrain_window_get_property;
   object_class->set_property = untrain_window_set_property;
 
+  widget_class->map = untrain_window_map;
+
   /**
    * UntrainWindow:models:
    *
@@ -535,6 +595,10 @@ untrain_window_class_init (UntrainWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, content_title);
@@ -554,6 +618,20 @@ untrain_window_class_init (UntrainWindowClass *klass)
   _untrain_window_class_init_live (widget_class);
 }
 
+/* A menu button's popover is made when it first opens: made with the
+ * window, the main menu would be two popovers of widgets nobody sees
+ * before the first frame.
+ */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  UntrainWindow *self = UNTRAIN_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 untrain_window_init (UntrainWindow *self)
 {
@@ -561,6 +639,9 @@ untrain_window_init (UntrainWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_primary_menu_cb, self, NULL);
 }
 
 UntrainWindow *
