@@ -24,6 +24,7 @@ struct _UntrainCountryChooser
   GtkWidget      parent_instance;
 
   GtkDropDown   *drop_down;
+  GtkWidget     *popover;   /* the drop-down's list */
   GtkStringList *names;
   GPtrArray     *codes;     /* (element-type utf8): parallel to names */
 
@@ -171,6 +172,15 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Escape closes the list. GTK 4.8's search entry takes the key for
+ * itself and does nothing with it: the list stayed open.
+ */
+static void
+on_stop_search_cb (GtkPopover *popover)
+{
+  gtk_popover_popdown (popover);
+}
+
 /* GTK 4.8 opens the list with the focus on it, where typing does nothing:
  * put the focus in the search entry, so that typing a name searches.
  */
@@ -181,6 +191,27 @@ on_popup_mapped_cb (GtkWidget *popover)
 
   if (search_entry != NULL)
     gtk_widget_grab_focus (search_entry);
+}
+
+/* Tab and Shift+Tab stop once, on the drop-down's button, and then leave:
+ * with GTK 4.8's own focus handling Shift+Tab from the button came back
+ * to it, so that a keyboard user could not go back past it.
+ */
+static gboolean
+untrain_country_chooser_focus (GtkWidget        *widget,
+                               GtkDirectionType  direction)
+{
+  UntrainCountryChooser *self = UNTRAIN_COUNTRY_CHOOSER (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  /* In the open list, the drop-down moves the focus. */
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    return gtk_widget_child_focus (GTK_WIDGET (self->drop_down), direction);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->drop_down));
 }
 
 static gboolean
@@ -209,6 +240,7 @@ untrain_country_chooser_dispose (GObject *object)
 {
   UntrainCountryChooser *self = (UntrainCountryChooser *)object;
 
+  self->popover = NULL;
   g_clear_pointer ((GtkWidget **)&self->drop_down, gtk_widget_unparent);
   g_clear_object (&self->names);
 
@@ -275,6 +307,7 @@ untrain_country_chooser_class_init (UntrainCountryChooserClass *klass)
   object_class->get_property = untrain_country_chooser_get_property;
   object_class->set_property = untrain_country_chooser_set_property;
 
+  widget_class->focus = untrain_country_chooser_focus;
   widget_class->grab_focus = untrain_country_chooser_grab_focus;
   widget_class->mnemonic_activate = untrain_country_chooser_mnemonic_activate;
 
@@ -356,7 +389,23 @@ untrain_country_chooser_init (UntrainCountryChooser *self)
   gtk_widget_set_parent (GTK_WIDGET (self->drop_down), GTK_WIDGET (self));
 
   if ((popover = find_descendant (GTK_WIDGET (self->drop_down), GTK_TYPE_POPOVER)) != NULL)
-    g_signal_connect_after (popover, "map", G_CALLBACK (on_popup_mapped_cb), NULL);
+    {
+      GtkWidget *search_entry = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+
+      self->popover = popover;
+      g_signal_connect_after (popover, "map", G_CALLBACK (on_popup_mapped_cb), NULL);
+      if (search_entry != NULL)
+        {
+          /* The list follows each key at once. With GtkSearchEntry's
+           * pause of 150 ms, Down pressed right after a name went to the
+           * names of before; when the search replaced them a moment later,
+           * GTK 4.8 put the focus back on the drop-down's button.
+           */
+          gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (search_entry), 0);
+          g_signal_connect_object (search_entry, "stop-search",
+                                   G_CALLBACK (on_stop_search_cb), popover, G_CONNECT_SWAPPED);
+        }
+    }
 
   g_signal_connect_object (self->drop_down, "notify::selected",
                            G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);

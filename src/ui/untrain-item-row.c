@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "untrain-button-line.h"
 #include "untrain-item-row.h"
 
 /* A checklist row: the item's title, its status as an icon and a word, and
@@ -197,8 +198,9 @@ get_header_row (UntrainItemRow *self)
   return GTK_WIDGET (self);
 }
 
-/* Two lines of at most two buttons each, so that they fit at phone width:
- * what to do (turn off, open the page, write the letter), then the rest.
+/* Two lines of buttons, each below the other where they do not fit side
+ * by side: what to do (turn off, open the page, write the letter), then
+ * the rest.
  */
 static void
 set_button_visible (GtkWidget *button,
@@ -218,10 +220,55 @@ hide_empty_line (GtkWidget *line)
   gtk_widget_set_visible (line, any);
 }
 
+/* The button that has the keyboard focus, if it is one that update() may
+ * hide
+ */
+static GtkWidget *
+get_focused_button (UntrainItemRow *self)
+{
+  GtkWidget * const buttons[] = {
+    GTK_WIDGET (self->turn_off_button), GTK_WIDGET (self->open_button), GTK_WIDGET (self->letter_button),
+    GTK_WIDGET (self->done_button), GTK_WIDGET (self->undo_button),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (gtk_widget_has_focus (buttons[i]))
+      return buttons[i];
+
+  return NULL;
+}
+
+/* Pressing "Mark as Done" hides it and shows "Undo", and the other way
+ * round; turning a switch off hides "Turn Off for Me". GTK would leave the
+ * focus on the list around them, where a keyboard user loses their place:
+ * keep it on the button that took the place of the one pressed, else on
+ * the row's title.
+ */
+static void
+keep_focus (UntrainItemRow *self,
+            GtkWidget      *pressed)
+{
+  GtkWidget *next = NULL;
+
+  if (pressed == NULL || gtk_widget_get_visible (pressed))
+    return;
+
+  if (pressed == GTK_WIDGET (self->done_button))
+    next = GTK_WIDGET (self->undo_button);
+  else if (pressed == GTK_WIDGET (self->undo_button))
+    next = GTK_WIDGET (self->done_button);
+  else if (pressed == GTK_WIDGET (self->turn_off_button))
+    next = GTK_WIDGET (self->open_button);
+
+  if (next == NULL || !gtk_widget_get_visible (next) || !gtk_widget_grab_focus (next))
+    gtk_widget_grab_focus (get_header_row (self));
+}
+
 static void
 update (UntrainItemRow *self)
 {
   static const char * const classes[] = { "success", "warning", "error", "dim-label" };
+  GtkWidget *focused_button = get_focused_button (self);
   UntrainItem *item = untrain_item_status_get_item (self->item_status);
   UntrainItemKind kind = untrain_item_get_kind (item);
   UntrainStatus status = untrain_item_status_get_status (self->item_status);
@@ -291,6 +338,8 @@ update (UntrainItemRow *self)
                       applies && kind != UNTRAIN_ITEM_KIND_INFO &&
                       evidence == UNTRAIN_EVIDENCE_CONFIRMED);
   hide_empty_line (self->primary_buttons);
+
+  keep_focus (self, focused_button);
 }
 
 static void
@@ -473,6 +522,8 @@ untrain_item_row_class_init (UntrainItemRowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UNTRAIN_TYPE_BUTTON_LINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, checking_spinner);

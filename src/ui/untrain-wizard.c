@@ -113,7 +113,10 @@ create_platform_row (UntrainPlatform *platform,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), untrain_platform_get_name (platform));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  /* As many lines as it takes: a long country name, large text and a
+   * narrow window take more than four.
+   */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   return row;
 }

@@ -1,0 +1,236 @@
+/* test-large-text.c
+ *
+ * Copyright 2026 The Untrain developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "untrain-application.h"
+#include "untrain-item-row.h"
+#include "untrain-test-utils.h"
+#include "untrain-window.h"
+#include "untrain-wizard.h"
+
+/* Text at 1.5 times its size, as GNOME's "Large Text" makes it, in a
+ * window 360 px wide: every page of the setup and the checklist still fit,
+ * and no text that wraps is cut short with "…".
+ *
+ * On GNOME the text scaling factor reaches GTK as the XSETTINGS value
+ * Xft/DPI (96 × factor × 1024), and the title bar buttons as
+ * Gtk/DecorationLayout, "appmenu:close" by default; GTK keeps them in the
+ * gtk-xft-dpi and gtk-decoration-layout settings, which the test sets as
+ * GTK's XSETTINGS code would.
+ */
+
+#define NARROW 360
+
+static void
+use_large_text (void)
+{
+  g_object_set (gtk_settings_get_default (),
+                "gtk-xft-dpi", 96 * 3 / 2 * 1024,
+                "gtk-decoration-layout", "appmenu:close",
+                NULL);
+}
+
+/* The widgets that ask for more than @width while none of their children
+ * does: what makes a window too wide
+ */
+static void
+describe_too_wide (GtkWidget *widget,
+                   int        width,
+                   GString   *text)
+{
+  gboolean child_too_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int minimum;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > width)
+        {
+          child_too_wide = TRUE;
+          describe_too_wide (child, width, text);
+        }
+    }
+
+  if (!child_too_wide)
+    {
+      int minimum;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_autoptr(GPtrArray) labels = untrain_test_collect (widget, GTK_TYPE_LABEL);
+
+      g_string_append_printf (text, "\n  %s in %s asks for %d px:", G_OBJECT_TYPE_NAME (widget),
+                              G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), minimum);
+      for (guint i = 0; i < labels->len; i++)
+        if (gtk_widget_get_visible (labels->pdata[i]))
+          g_string_append_printf (text, " “%s”", gtk_label_get_text (labels->pdata[i]));
+    }
+}
+
+/* Everything fits in @width, and no label of @shown that wraps is cut
+ * short.
+ */
+static void
+assert_fits (GtkWidget  *window,
+             GtkWidget  *shown,
+             int         width,
+             const char *where)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_autoptr(GPtrArray) labels = untrain_test_collect (shown, GTK_TYPE_LABEL);
+  int minimum;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > width)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      describe_too_wide (content, width - 24, text);
+      g_error ("%s needs %d px, more than %d:%s", where, minimum, width, text->str);
+    }
+  g_assert_cmpint (gtk_widget_get_width (content), <=, width);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (!gtk_widget_is_drawable (GTK_WIDGET (label)) || !gtk_label_get_wrap (label))
+        continue;
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("%s: “%s” is cut short", where, gtk_label_get_text (label));
+    }
+}
+
+/* The setup */
+
+static void
+test_setup (void)
+{
+  g_autoptr(GSettings) settings = untrain_test_new_settings ();
+  g_autoptr(UntrainCatalog) catalog = untrain_test_load_catalog ();
+  g_autoptr(GFile) state_file = untrain_test_get_state_file ();
+  g_autoptr(UntrainStateStore) store = untrain_state_store_new (state_file);
+  AdwCarousel *carousel;
+  GtkWidget *wizard;
+
+  g_settings_set_string (settings, "country", "CD"); /* a long name */
+  g_settings_set_string (settings, "age-group", "adult");
+  g_settings_set_strv (settings, "platforms", (const char * const []) { "linkedin", "facebook", "x", NULL });
+
+  wizard = untrain_wizard_new (NULL, settings, catalog, store);
+  gtk_window_set_default_size (GTK_WINDOW (wizard), NARROW, 640);
+  untrain_test_show_window (wizard);
+  carousel = ADW_CAROUSEL (untrain_test_find_widget (wizard, ADW_TYPE_CAROUSEL, "carousel"));
+
+  for (guint page = 0; page < adw_carousel_get_n_pages (carousel); page++)
+    {
+      g_autofree char *where = g_strdup_printf ("Setup page %u", page);
+
+      while (untrain_wizard_get_page (UNTRAIN_WIZARD (wizard)) < page)
+        {
+          g_assert_true (gtk_widget_activate_action (wizard, "wizard.next", NULL));
+          untrain_test_drain ();
+        }
+      gtk_test_widget_wait_for_draw (wizard);
+
+      assert_fits (wizard, adw_carousel_get_nth_page (carousel, page), NARROW, where);
+    }
+
+  untrain_test_destroy_window (wizard);
+}
+
+/* The checklist */
+
+static void
+check_checklist (UntrainWindow *window)
+{
+  GtkWidget *leaflet = untrain_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char * const platforms[] = { "linkedin", "facebook", "x" };
+
+  /* Every row open, to see what it offers */
+  rows = untrain_test_collect (GTK_WIDGET (window), UNTRAIN_TYPE_ITEM_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    adw_expander_row_set_expanded (rows->pdata[i], TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("The checklist of %s", platforms[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-platform", "s", platforms[i]));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      untrain_test_drain ();
+
+      g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+      assert_fits (GTK_WIDGET (window), GTK_WIDGET (window), NARROW, where);
+    }
+
+  /* The sidebar, folded */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  assert_fits (GTK_WIDGET (window), GTK_WIDGET (window), NARROW, "The platforms");
+}
+
+static void
+on_activate_cb (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (UNTRAIN_IS_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  untrain_test_drain ();
+
+  check_checklist (UNTRAIN_WINDOW (window));
+
+  untrain_test_destroy_window (GTK_WIDGET (window));
+}
+
+static void
+test_checklist (void)
+{
+  g_autoptr(GSettings) settings = untrain_test_new_settings ();
+  char *argv[] = { (char *)"untrain", NULL };
+  UntrainApplication *app;
+
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  g_settings_set_string (settings, "country", "DE");
+  g_settings_set_string (settings, "age-group", "adult");
+  g_settings_set_strv (settings, "platforms", (const char * const []) { "linkedin", "facebook", "x", NULL });
+  g_settings_set_int (settings, "window-width", NARROW);
+  g_settings_set_int (settings, "window-height", 640);
+
+  app = untrain_application_new ();
+  /* Other tests run Untrain at the same time: check this one's window. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_finalize_object (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  untrain_test_init_application (&argc, &argv);
+  gtk_init ();
+  use_large_text ();
+
+  g_test_add_func ("/large-text/setup", test_setup);
+  g_test_add_func ("/large-text/checklist", test_checklist);
+
+  return g_test_run ();
+}
