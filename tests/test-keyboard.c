@@ -640,6 +640,31 @@ walk_checklist (void)
   press ("ctrl+w");
 }
 
+/* Starts GTK and moves the pointer out of the way; FALSE (and the test
+ * skipped) without xdotool or an X server to press keys on.
+ */
+static gboolean
+prepare_keyboard (void)
+{
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+  if (xdotool_path == NULL)
+    {
+      g_test_skip ("Needs xdotool to press keys");
+      return FALSE;
+    }
+
+  gtk_init ();
+  if (!is_x11 ())
+    {
+      g_test_skip ("Needs an X server to press keys on");
+      return FALSE;
+    }
+
+  park_pointer ();
+  return TRUE;
+}
+
 static void
 on_activate_cb (GApplication *app,
                 gboolean     *walked)
@@ -656,24 +681,11 @@ test_walk (void)
 {
   g_autoptr(GSettings) settings = untrain_test_new_settings ();
   char *argv[] = { (char *)"untrain", NULL };
-  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   UntrainApplication *app;
   gboolean walked = FALSE;
 
-  if (xdotool_path == NULL)
-    {
-      g_test_skip ("Needs xdotool to press keys");
-      return;
-    }
-
-  gtk_init ();
-  if (!is_x11 ())
-    {
-      g_test_skip ("Needs an X server to press keys on");
-      return;
-    }
-
-  park_pointer ();
+  if (!prepare_keyboard ())
+    return;
 
   app = untrain_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -711,7 +723,6 @@ test_country_list (void)
   g_autoptr(UntrainCatalog) catalog = NULL;
   g_autoptr(UntrainStateStore) store = NULL;
   g_autoptr(GFile) state_file = NULL;
-  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   GtkWidget *window;
   GtkWidget *chooser;
   GtkWidget *row;
@@ -719,20 +730,8 @@ test_country_list (void)
   GtkWidget *popover;
   GtkListView *list_view;
 
-  if (xdotool_path == NULL)
-    {
-      g_test_skip ("Needs xdotool to press keys");
-      return;
-    }
-
-  gtk_init ();
-  if (!is_x11 ())
-    {
-      g_test_skip ("Needs an X server to press keys on");
-      return;
-    }
-
-  park_pointer ();
+  if (!prepare_keyboard ())
+    return;
 
   catalog = untrain_test_load_catalog ();
   state_file = untrain_test_get_state_file ();
