@@ -359,6 +359,44 @@ test_version (void)
   g_assert_cmpstr (run.out, ==, "untrain " PACKAGE_VERSION "\n");
 }
 
+/* The command line is answered before the window's module is loaded,
+ * and a missing module is said plainly.
+ */
+static void
+test_without_window (void)
+{
+  g_autofree char *empty_dir = g_dir_make_tmp ("untrain-no-window-XXXXXX", NULL);
+  const char * const env[] = { "UNTRAIN_WINDOW_MODULE_DIR", empty_dir, NULL };
+  g_auto(Run) version = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) status = { 0 };
+  g_auto(Run) window = { 0 };
+
+  g_assert_nonnull (empty_dir);
+
+  run_untrain_with_env (&version, env, "--version", NULL);
+  g_assert_cmpint (version.exit_status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "untrain " PACKAGE_VERSION "\n");
+
+  run_untrain_with_env (&help, env, "--help", NULL);
+  g_assert_cmpint (help.exit_status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Keep your data out of AI training."));
+  g_assert_nonnull (strstr (help.out, "--status"));
+  g_assert_nonnull (strstr (help.out, "--import-cookies=PLATFORM"));
+
+  run_untrain_with_env (&status, env, "--status", "--country=DE", "--age=30", NULL);
+  g_assert_cmpint (status.exit_status, ==, 0);
+  g_assert_nonnull (strstr (status.out, "\nLinkedIn: 0 of 3 done\n"));
+
+  run_untrain_with_env (&window, env, NULL);
+  g_assert_cmpint (window.exit_status, ==, 1);
+  g_assert_cmpstr (window.out, ==, "");
+  g_assert_nonnull (strstr (window.err, "Could not load Untrain’s window"));
+  g_assert_nonnull (strstr (window.err, empty_dir));
+
+  g_assert_no_errno (g_rmdir (empty_dir));
+}
+
 static void
 test_text (void)
 {
@@ -723,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/command-line/bad-arguments", test_bad_arguments);
   g_test_add_func ("/command-line/options-without-status", test_options_without_status);
   g_test_add_func ("/command-line/version", test_version);
+  g_test_add_func ("/command-line/without-window", test_without_window);
   g_test_add_func ("/command-line/live", test_live);
   g_test_add_func ("/command-line/import-refused", test_import_refused);
 

@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <glib/gi18n.h>
 
 #ifdef HAVE_LIBPORTAL
@@ -53,28 +51,6 @@ static GtkWindow *find_window (UntrainApplication *self,
 
 G_DEFINE_FINAL_TYPE (UntrainApplication, untrain_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry main_entries[] = {
-  { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the checklist of every platform and exit"), NULL },
-  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check the live settings of connected accounts, then print the checklist"), NULL },
-  { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Turn off every AI-training switch that is on in connected accounts, then print the checklist"), NULL },
-  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --status, --check or --apply, print JSON"), NULL },
-  { "country", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the checklist for this country (ISO 3166-1 code)"), N_("CC") },
-  { "age", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the checklist for someone of this age"), N_("YEARS") },
-  { "import-cookies", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Keep the session read from standard input (a Cookie line or cookies.txt) in the keyring"), N_("PLATFORM") },
-  { "sign-out", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Remove the platform’s session from the keyring"), N_("PLATFORM") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and exit"), NULL },
-  { NULL }
-};
-
 UntrainApplication *
 untrain_application_new (void)
 {
@@ -85,50 +61,18 @@ untrain_application_new (void)
                        NULL);
 }
 
-/* The command-line calls are answered here, before the application
- * registers or GTK is initialised, so they work without a display.
+/* The command-line calls are answered here too, for a build that starts
+ * this application directly: `untrain` answers them before it loads the
+ * window's module (main.c).
  */
 static int
 untrain_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
-  const char *country = NULL;
-  const char *age = NULL;
-  const char *import_cookies = NULL;
-  const char *sign_out = NULL;
-  gboolean json = g_variant_dict_contains (options, "json");
+  int status = untrain_command_line_handle_options (options);
 
-  g_variant_dict_lookup (options, "country", "&s", &country);
-  g_variant_dict_lookup (options, "age", "&s", &age);
-  g_variant_dict_lookup (options, "import-cookies", "&s", &import_cookies);
-  g_variant_dict_lookup (options, "sign-out", "&s", &sign_out);
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("untrain %s\n", PACKAGE_VERSION);
-      return EXIT_SUCCESS;
-    }
-
-  if (import_cookies != NULL)
-    return untrain_command_line_import_cookies (import_cookies);
-
-  if (sign_out != NULL)
-    return untrain_command_line_sign_out (sign_out);
-
-  if (g_variant_dict_contains (options, "apply"))
-    return untrain_command_line_report (UNTRAIN_REPORT_APPLY, json, country, age);
-
-  if (g_variant_dict_contains (options, "check"))
-    return untrain_command_line_report (UNTRAIN_REPORT_CHECK, json, country, age);
-
-  if (g_variant_dict_contains (options, "status"))
-    return untrain_command_line_report (UNTRAIN_REPORT_STATUS, json, country, age);
-
-  if (json || country != NULL || age != NULL)
-    {
-      g_printerr (_("untrain: --json, --country and --age go with --status, --check or --apply\n"));
-      return 2;
-    }
+  if (status >= 0)
+    return status;
 
   return G_APPLICATION_CLASS (untrain_application_parent_class)->handle_local_options (application, options);
 }
@@ -669,9 +613,7 @@ untrain_application_init (UntrainApplication *self)
 {
   self->cancellable = g_cancellable_new ();
 
-  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Keep your data out of AI training."));
+  untrain_command_line_add_options (G_APPLICATION (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),

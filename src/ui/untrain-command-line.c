@@ -26,6 +26,28 @@
 
 #define EXIT_USAGE 2
 
+static const GOptionEntry main_entries[] = {
+  { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the checklist of every platform and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the live settings of connected accounts, then print the checklist"), NULL },
+  { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Turn off every AI-training switch that is on in connected accounts, then print the checklist"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --status, --check or --apply, print JSON"), NULL },
+  { "country", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the checklist for this country (ISO 3166-1 code)"), N_("CC") },
+  { "age", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the checklist for someone of this age"), N_("YEARS") },
+  { "import-cookies", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Keep the session read from standard input (a Cookie line or cookies.txt) in the keyring"), N_("PLATFORM") },
+  { "sign-out", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Remove the platform’s session from the keyring"), N_("PLATFORM") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
 static int
 compare_platforms (gconstpointer a,
                    gconstpointer b,
@@ -528,4 +550,78 @@ untrain_command_line_sign_out (const char *platform_id)
   /* Translators: “Signed out of LinkedIn” */
   g_print (_("Signed out of %s\n"), untrain_platform_get_name (platform));
   return EXIT_SUCCESS;
+}
+
+/**
+ * untrain_command_line_add_options:
+ * @application: the application whose command line these are
+ *
+ * Adds the options of `untrain` and its summary, for --help.
+ */
+void
+untrain_command_line_add_options (GApplication *application)
+{
+  g_return_if_fail (G_IS_APPLICATION (application));
+
+  g_application_add_main_option_entries (application, main_entries);
+  g_application_set_option_context_summary (application,
+                                            _("Keep your data out of AI training."));
+}
+
+/**
+ * untrain_command_line_handle_options:
+ * @options: the options given, as #GApplication::handle-local-options
+ *   has them
+ *
+ * Answers the command-line calls of `untrain`: --version, --status,
+ * --check, --apply, --import-cookies and --sign-out.
+ *
+ * Returns: the exit status, or -1 when the options ask for none of them
+ *   and the window should open
+ */
+int
+untrain_command_line_handle_options (GVariantDict *options)
+{
+  const char *country = NULL;
+  const char *age = NULL;
+  const char *import_cookies = NULL;
+  const char *sign_out = NULL;
+  gboolean json;
+
+  g_return_val_if_fail (options != NULL, EXIT_FAILURE);
+
+  json = g_variant_dict_contains (options, "json");
+  g_variant_dict_lookup (options, "country", "&s", &country);
+  g_variant_dict_lookup (options, "age", "&s", &age);
+  g_variant_dict_lookup (options, "import-cookies", "&s", &import_cookies);
+  g_variant_dict_lookup (options, "sign-out", "&s", &sign_out);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("untrain %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (import_cookies != NULL)
+    return untrain_command_line_import_cookies (import_cookies);
+
+  if (sign_out != NULL)
+    return untrain_command_line_sign_out (sign_out);
+
+  if (g_variant_dict_contains (options, "apply"))
+    return untrain_command_line_report (UNTRAIN_REPORT_APPLY, json, country, age);
+
+  if (g_variant_dict_contains (options, "check"))
+    return untrain_command_line_report (UNTRAIN_REPORT_CHECK, json, country, age);
+
+  if (g_variant_dict_contains (options, "status"))
+    return untrain_command_line_report (UNTRAIN_REPORT_STATUS, json, country, age);
+
+  if (json || country != NULL || age != NULL)
+    {
+      g_printerr (_("untrain: --json, --country and --age go with --status, --check or --apply\n"));
+      return EXIT_USAGE;
+    }
+
+  return -1;
 }

@@ -38,4 +38,7 @@ int        untrain_command_line_report         (UntrainReportMode  mode,
 int        untrain_command_line_import_cookies (const char        *platform_id);
 int        untrain_command_line_sign_out       (const char        *platform_id);
 
+void       untrain_command_line_add_options    (GApplication      *application);
+int        untrain_command_line_handle_options (GVariantDict      *options);
+
 G_END_DECLS
