@@ -156,8 +156,9 @@ def run_child(argv, env, timeout, capture=True):
 def first_frame(argv, env, hook):
     """Starts @argv with @hook preloaded (see tests/bench-first-frame.c);
     returns a dict: ms (from just before the start to the first frame
-    drawn), first_kib (VmHWM then), peak_kib (maxrss over its life, which
-    ends a second after that frame), renderer, webkit (mapped or not)."""
+    drawn), cpu_ms (the process's user and system time by then), first_kib
+    (VmHWM then), peak_kib (maxrss over its life, which ends a second after
+    that frame), renderer, webkit (mapped or not)."""
     env = dict(env, LD_PRELOAD=':'.join(filter(None, [env.get('LD_PRELOAD'), hook])))
     start_us = time.monotonic_ns() // 1000
     output, _, usage, _ = run_child(argv, env, FIRST_FRAME_TIMEOUT)
@@ -169,6 +170,7 @@ def first_frame(argv, env, hook):
             result['first_kib'] = int(words[2])
             result['renderer'] = words[3]
             result['webkit'] = words[4] == '1'
+            result['cpu_ms'] = int(words[5]) / 1000
         elif words[:1] == ['settled']:
             result['settled_kib'] = int(words[1])
     if 'ms' not in result or 'settled_kib' not in result:

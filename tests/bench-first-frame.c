@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <gtk/gtk.h>
@@ -22,7 +23,7 @@
  * GdkFrameClock::after-paint (its first frame drawn) prints to standard
  * output
  *
- *   first-frame <monotonic µs> <VmHWM KiB> <renderer> <WebKit mapped 0|1>
+ *   first-frame <monotonic µs> <VmHWM KiB> <renderer> <WebKit mapped 0|1> <CPU µs>
  *
  * then, a second later, "settled <VmHWM KiB>", and ends the process: what
  * an app does just after its first frame counts towards its peak memory.
@@ -63,6 +64,19 @@ has_webkit (void)
   return found;
 }
 
+/* User and system time of the process so far, all its threads */
+static gint64
+cpu_us (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+
+  return (gint64)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
 static gboolean
 settled_cb (gpointer user_data)
 {
@@ -83,10 +97,10 @@ after_paint_cb (GdkFrameClock *clock,
   seen = TRUE;
 
   renderer = gtk_native_get_renderer (GTK_NATIVE (first_window));
-  printf ("first-frame %" G_GINT64_FORMAT " %ld %s %d\n",
+  printf ("first-frame %" G_GINT64_FORMAT " %ld %s %d %" G_GINT64_FORMAT "\n",
           now, peak_kib (),
           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
-          has_webkit ());
+          has_webkit (), cpu_us ());
   fflush (stdout);
   g_timeout_add (SETTLE_MS, settled_cb, NULL);
 }
