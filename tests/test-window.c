@@ -389,6 +389,27 @@ check_actions_made_when_opened (UntrainWindow *window)
   g_assert_false (shows_button (research_row, "win.turn-off"));
   g_assert_true (gtk_widget_has_css_class (open_button, "suggested-action"));
 
+  /* A check in progress shows a spinner in place of the status icon. */
+  g_assert_null (untrain_test_find_widget (GTK_WIDGET (switch_row), GTK_TYPE_SPINNER, NULL));
+  untrain_status_model_set_checking (model, "ai-training");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (untrain_item_row_get_status_label (switch_row), ==, "Checking…");
+  {
+    GtkWidget *spinner = untrain_test_find_widget (GTK_WIDGET (switch_row), GTK_TYPE_SPINNER, NULL);
+
+    g_assert_nonnull (spinner);
+    g_assert_true (gtk_widget_is_drawable (spinner));
+    g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (spinner), ==, "Checking…");
+
+    untrain_status_model_set_live_result (model, "ai-training", UNTRAIN_STATUS_DONE, NULL);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (untrain_item_row_get_status_label (switch_row), ==, "Done");
+    g_assert_false (gtk_widget_get_visible (spinner));
+    g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+    g_assert_false (shows_button (switch_row, "win.mark-done"));
+  }
+
   /* Learn More lists the item's sources when it first opens. */
   learn_more = GTK_MENU_BUTTON (untrain_test_find_widget (GTK_WIDGET (research_row), GTK_TYPE_MENU_BUTTON, NULL));
   g_assert_nonnull (learn_more);

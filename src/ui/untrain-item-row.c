@@ -30,10 +30,10 @@ struct _UntrainItemRow
   gboolean           live;
 
   GtkImage          *status_icon;
-  GtkSpinner        *checking_spinner;
   GtkLabel          *status_label;
 
-  /* Made when it first opens */
+  /* Made when first needed */
+  GtkSpinner        *checking_spinner;
   GtkWidget         *actions;
 };
 
@@ -194,6 +194,31 @@ _untrain_item_row_get_header_row (UntrainItemRow *self)
   return GTK_WIDGET (self);
 }
 
+/* A spinner while the item is being checked, made at the first check:
+ * most starts have none.
+ */
+static void
+show_checking (UntrainItemRow *self,
+               gboolean        checking)
+{
+  if (checking && self->checking_spinner == NULL)
+    {
+      self->checking_spinner = GTK_SPINNER (gtk_spinner_new ());
+      gtk_widget_set_valign (GTK_WIDGET (self->checking_spinner), GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->checking_spinner), _("Checking…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->checking_spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checking…"),
+                                      -1);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->checking_spinner));
+    }
+
+  if (self->checking_spinner != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->checking_spinner), checking);
+      gtk_spinner_set_spinning (self->checking_spinner, checking);
+    }
+}
+
 static void
 update (UntrainItemRow *self)
 {
@@ -219,8 +244,7 @@ update (UntrainItemRow *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
   gtk_widget_set_visible (GTK_WIDGET (self->status_icon), status != UNTRAIN_STATUS_CHECKING);
-  gtk_widget_set_visible (GTK_WIDGET (self->checking_spinner), status == UNTRAIN_STATUS_CHECKING);
-  gtk_spinner_set_spinning (self->checking_spinner, status == UNTRAIN_STATUS_CHECKING);
+  show_checking (self, status == UNTRAIN_STATUS_CHECKING);
   gtk_label_set_label (self->status_label, label);
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -405,7 +429,6 @@ untrain_item_row_class_init (UntrainItemRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-item-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_label);
 }
