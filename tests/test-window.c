@@ -374,6 +374,11 @@ check_actions_made_when_opened (UntrainWindow *window)
   g_assert_false (shows_button (form_row, "win.mark-done"));
   g_assert_false (shows_button (form_row, "win.undo-done"));
 
+  /* A form is sent by the person, connected or not: Untrain has no switch
+   * of theirs to turn off.
+   */
+  g_assert_false (shows_button (form_row, "win.turn-off"));
+
   /* Open, they follow what happens: taken back, the switch can be turned
    * off for the person, who is connected, and the setting's page comes
    * second.

@@ -124,10 +124,13 @@ update (UntrainItemActions *self)
   UntrainEvidence evidence = untrain_item_status_get_evidence (self->item_status);
   gboolean applies = untrain_item_status_get_applies (self->item_status) == UNTRAIN_APPLIES_YES;
 
-  /* Connected: Untrain turns the switch off itself, the page is second. */
+  /* Connected: Untrain turns the switch off itself, the page is second.
+   * Only a switch it can read and write: a form is the person's to send.
+   */
   gtk_widget_set_visible (GTK_WIDGET (self->turn_off_button),
-                          applies && self->live && status != UNTRAIN_STATUS_DONE &&
-                          status != UNTRAIN_STATUS_CHECKING);
+                          applies && self->live &&
+                          kind == UNTRAIN_ITEM_KIND_TOGGLE && untrain_item_get_setting (item) != NULL &&
+                          status != UNTRAIN_STATUS_DONE && status != UNTRAIN_STATUS_CHECKING);
   gtk_widget_set_visible (GTK_WIDGET (self->open_button),
                           applies && untrain_item_get_url (item) != NULL);
   if (gtk_widget_get_visible (GTK_WIDGET (self->turn_off_button)))
