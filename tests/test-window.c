@@ -502,6 +502,9 @@ check_platform_choice (UntrainWindow *window)
   const char * const none[] = { NULL };
   const char * const some[] = { "x", "linkedin", NULL };
   g_auto(GStrv) shown = NULL;
+  g_autoptr(GPtrArray) status_pages = NULL;
+  g_autoptr(GPtrArray) menu_buttons = NULL;
+  GtkWidget *choose;
 
   g_settings_set_strv (settings, "platforms", none);
   g_assert_true (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
@@ -510,6 +513,22 @@ check_platform_choice (UntrainWindow *window)
   shown = sidebar_platforms (window);
   g_assert_cmpstrv (shown, some);
   g_assert_false (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
+
+  /* None again: the page made the first time shows again, with its
+   * button to choose and the main menu.
+   */
+  g_settings_set_strv (settings, "platforms", none);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
+  status_pages = untrain_test_collect (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpuint (status_pages->len, ==, 1);
+  choose = untrain_test_find_action_button (GTK_WIDGET (window), "app.preferences");
+  g_assert_nonnull (choose);
+  g_assert_true (gtk_widget_is_drawable (choose));
+  menu_buttons = untrain_test_collect (gtk_widget_get_parent (status_pages->pdata[0]), GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpuint (menu_buttons->len, ==, 1);
+  g_assert_true (gtk_widget_is_drawable (menu_buttons->pdata[0]));
+  g_assert_true (gtk_menu_button_get_primary (menu_buttons->pdata[0]));
 }
 
 static void
