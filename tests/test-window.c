@@ -12,6 +12,7 @@
 #include "untrain-application.h"
 #include "untrain-item-row.h"
 #include "untrain-letter-dialog.h"
+#include "untrain-platform-page.h"
 #include "untrain-platform-row.h"
 #include "untrain-status-model.h"
 #include "untrain-test-utils.h"
@@ -22,23 +23,25 @@
  * and the state in this test's own folders, driven through its actions.
  */
 
+static GtkWidget *
+find_page (UntrainWindow *window,
+           const char    *platform_id)
+{
+  GtkWidget *page = untrain_test_find_widget (GTK_WIDGET (window), UNTRAIN_TYPE_PLATFORM_PAGE, platform_id);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
 static UntrainItemRow *
 find_row (UntrainWindow *window,
           const char    *platform_id,
           const char    *item_id)
 {
-  g_autoptr(GPtrArray) widgets = untrain_test_collect (GTK_WIDGET (window), GTK_TYPE_WIDGET);
-  g_autoptr(GPtrArray) rows = NULL;
-  GtkWidget *page = NULL;
-
   /* The row on that platform's page. */
-  for (guint i = 0; i < widgets->len && page == NULL; i++)
-    if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widgets->pdata[i]), "UntrainPlatformPage") &&
-        g_str_equal (gtk_widget_get_name (widgets->pdata[i]), platform_id))
-      page = widgets->pdata[i];
-  g_assert_nonnull (page);
+  GtkWidget *page = find_page (window, platform_id);
+  g_autoptr(GPtrArray) rows = untrain_test_collect (page, UNTRAIN_TYPE_ITEM_ROW);
 
-  rows = untrain_test_collect (page, UNTRAIN_TYPE_ITEM_ROW);
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (gtk_widget_get_name (rows->pdata[i]), item_id))
       return rows->pdata[i];
@@ -235,6 +238,220 @@ test_mark_done_and_undo (void)
   run_application (check_mark_done_and_undo);
 }
 
+/* The button of @row that activates @action_name, for the row's item */
+static GtkWidget *
+find_row_button (UntrainItemRow *row,
+                 const char     *action_name)
+{
+  GtkWidget *button = untrain_test_find_action_button (GTK_WIDGET (row), action_name);
+  g_autofree char *platform_id = NULL;
+  g_autofree char *target = NULL;
+  GVariant *target_value;
+
+  if (button == NULL)
+    return NULL;
+
+  g_object_get (row, "platform-id", &platform_id, NULL);
+  target = g_strdup_printf ("%s/%s", platform_id, gtk_widget_get_name (GTK_WIDGET (row)));
+  target_value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target_value);
+  g_assert_cmpstr (g_variant_get_string (target_value, NULL), ==, target);
+
+  return button;
+}
+
+/* Whether @row shows, on screen, the button that activates @action_name */
+static gboolean
+shows_button (UntrainItemRow *row,
+              const char     *action_name)
+{
+  GtkWidget *button = find_row_button (row, action_name);
+
+  return button != NULL && gtk_widget_is_drawable (button);
+}
+
+static const char *
+button_label (UntrainItemRow *row,
+              const char     *action_name)
+{
+  GtkWidget *button = find_row_button (row, action_name);
+
+  g_assert_nonnull (button);
+  return gtk_button_get_label (GTK_BUTTON (button));
+}
+
+/* Whether all of @user_data, a widget, is inside its window */
+static gboolean
+is_in_sight (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, window, &bounds) &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window);
+}
+
+static gboolean
+row_is_open (gpointer user_data)
+{
+  GtkWidget *revealer = untrain_test_find_widget (user_data, GTK_TYPE_REVEALER, NULL);
+
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+/* Opens @row as a click on its title does, and waits until it has slid
+ * open.
+ */
+static void
+open_row (UntrainItemRow *row)
+{
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  untrain_test_wait_until (row_is_open, row);
+}
+
+/* A row makes its buttons when it first opens: they show what the item's
+ * state calls for then, whatever happened while the row was closed, and
+ * follow it while it is open.
+ */
+static void
+check_actions_made_when_opened (UntrainWindow *window)
+{
+  g_autoptr(UntrainStatusModel) model = g_list_model_get_item (untrain_window_get_models (window), 0);
+  UntrainItemRow *switch_row = find_row (window, "linkedin", "ai-training");
+  UntrainItemRow *research_row = find_row (window, "linkedin", "research-data");
+  UntrainItemRow *form_row = find_row (window, "linkedin", "objection-form");
+  g_autoptr(GError) error = NULL;
+  GtkMenuButton *learn_more;
+  GMenuModel *sources;
+  g_autofree char *action = NULL;
+  g_autofree char *url = NULL;
+  GtkWidget *open_button;
+  GDate sent;
+
+  g_assert_cmpstr (untrain_platform_get_id (untrain_status_model_get_platform (model)), ==, "linkedin");
+
+  /* The first thing to do is open, with its buttons; the rows below are
+   * closed and have none yet.
+   */
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (switch_row)));
+  g_assert_true (shows_button (switch_row, "win.mark-done"));
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (research_row)));
+  g_assert_null (untrain_test_find_action_button (GTK_WIDGET (research_row), "win.mark-done"));
+  g_assert_null (untrain_test_find_widget (GTK_WIDGET (form_row), GTK_TYPE_MENU_BUTTON, NULL));
+
+  /* While they are closed: the research switch is ticked off, the account
+   * connected (as the page tells its rows), and the objection form was
+   * sent so long ago that its answer is overdue.
+   */
+  activate (window, "win.mark-done", "linkedin/research-data");
+  untrain_platform_page_set_account (UNTRAIN_PLATFORM_PAGE (find_page (window, "linkedin")), "Ada Lovelace");
+  g_date_clear (&sent, 1);
+  g_date_set_dmy (&sent, 2, 1, 2020);
+  g_assert_true (untrain_status_model_record_submission (model, "objection-form", &sent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (untrain_item_row_get_status_label (research_row), ==, "Done");
+  g_assert_cmpstr (untrain_item_row_get_status_label (form_row), ==, "Action needed");
+
+  /* Opened, each offers what its state calls for now. */
+  open_row (research_row);
+  g_assert_nonnull (untrain_test_find_label (GTK_WIDGET (research_row), "A related LinkedIn switch about using your data for research."));
+  g_assert_false (shows_button (research_row, "win.mark-done"));
+  g_assert_true (shows_button (research_row, "win.undo-done"));
+  g_assert_false (shows_button (research_row, "win.turn-off"));
+  g_assert_false (shows_button (research_row, "win.write-letter"));
+  g_assert_true (shows_button (research_row, "win.open-setting"));
+  g_assert_cmpstr (button_label (research_row, "win.open-setting"), ==, "_Open Setting");
+  open_button = find_row_button (research_row, "win.open-setting");
+  g_assert_true (gtk_widget_has_css_class (open_button, "suggested-action"));
+
+  open_row (form_row);
+  g_assert_true (shows_button (form_row, "win.write-letter"));
+  g_assert_cmpstr (button_label (form_row, "win.write-letter"), ==, "Write _Follow-Up…");
+  g_assert_true (shows_button (form_row, "win.open-setting"));
+  g_assert_cmpstr (button_label (form_row, "win.open-setting"), ==, "_Open Form");
+  g_assert_false (shows_button (form_row, "win.mark-done"));
+  g_assert_false (shows_button (form_row, "win.undo-done"));
+
+  /* A form is sent by the person, connected or not: Untrain has no switch
+   * of theirs to turn off.
+   */
+  g_assert_false (shows_button (form_row, "win.turn-off"));
+
+  /* Open, they follow what happens: taken back, the switch can be turned
+   * off for the person, who is connected, and the setting's page comes
+   * second.
+   */
+  activate (window, "win.undo-done", "linkedin/research-data");
+  g_assert_true (shows_button (research_row, "win.mark-done"));
+  g_assert_false (shows_button (research_row, "win.undo-done"));
+  g_assert_true (shows_button (research_row, "win.turn-off"));
+  g_assert_false (gtk_widget_has_css_class (open_button, "suggested-action"));
+
+  /* Signed out, nothing is turned off for them. */
+  untrain_platform_page_set_account (UNTRAIN_PLATFORM_PAGE (find_page (window, "linkedin")), NULL);
+  g_assert_false (shows_button (research_row, "win.turn-off"));
+  g_assert_true (gtk_widget_has_css_class (open_button, "suggested-action"));
+
+  /* A check in progress shows a spinner in place of the status icon. */
+  g_assert_null (untrain_test_find_widget (GTK_WIDGET (switch_row), GTK_TYPE_SPINNER, NULL));
+  untrain_status_model_set_checking (model, "ai-training");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (untrain_item_row_get_status_label (switch_row), ==, "Checking…");
+  {
+    GtkWidget *spinner = untrain_test_find_widget (GTK_WIDGET (switch_row), GTK_TYPE_SPINNER, NULL);
+
+    g_assert_nonnull (spinner);
+    g_assert_true (gtk_widget_is_drawable (spinner));
+    g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (spinner), ==, "Checking…");
+
+    untrain_status_model_set_live_result (model, "ai-training", UNTRAIN_STATUS_DONE, NULL);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (untrain_item_row_get_status_label (switch_row), ==, "Done");
+    g_assert_false (gtk_widget_get_visible (spinner));
+    g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+    g_assert_false (shows_button (switch_row, "win.mark-done"));
+  }
+
+  /* Learn More lists the item's sources when it first opens. */
+  learn_more = GTK_MENU_BUTTON (untrain_test_find_widget (GTK_WIDGET (research_row), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (learn_more);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (learn_more)));
+  g_assert_null (gtk_menu_button_get_popover (learn_more));
+  /* In sight, as a person clicks it: the page scrolls to what has the
+   * focus, where it is laid out now.
+   */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (learn_more)));
+  untrain_test_wait_until (is_in_sight, learn_more);
+  gtk_menu_button_popup (learn_more);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (gtk_menu_button_get_popover (learn_more));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (learn_more))));
+  sources = gtk_menu_button_get_menu_model (learn_more);
+  g_assert_cmpint (g_menu_model_get_n_items (sources), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (sources, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_true (g_menu_model_get_item_attribute (sources, 0, G_MENU_ATTRIBUTE_TARGET, "s", &url));
+  g_assert_cmpstr (action, ==, "win.open-url");
+  g_assert_cmpstr (url, ==, "https://www.linkedin.com/mypreferences/d/settings/policy-and-academic-research");
+  gtk_menu_button_popdown (learn_more);
+}
+
+static void
+test_actions_made_when_opened (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+
+  /* Checked a moment ago: the window does not check again as it opens,
+   * which would find no session for the account the test connects.
+   */
+  g_settings_set_int64 (settings, "last-check", g_get_real_time () / G_USEC_PER_SEC);
+
+  run_application (check_actions_made_when_opened);
+}
+
 static void
 check_rows_follow_the_person (UntrainWindow *window)
 {
@@ -285,6 +502,9 @@ check_platform_choice (UntrainWindow *window)
   const char * const none[] = { NULL };
   const char * const some[] = { "x", "linkedin", NULL };
   g_auto(GStrv) shown = NULL;
+  g_autoptr(GPtrArray) status_pages = NULL;
+  g_autoptr(GPtrArray) menu_buttons = NULL;
+  GtkWidget *choose;
 
   g_settings_set_strv (settings, "platforms", none);
   g_assert_true (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
@@ -293,6 +513,22 @@ check_platform_choice (UntrainWindow *window)
   shown = sidebar_platforms (window);
   g_assert_cmpstrv (shown, some);
   g_assert_false (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
+
+  /* None again: the page made the first time shows again, with its
+   * button to choose and the main menu.
+   */
+  g_settings_set_strv (settings, "platforms", none);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (shows_label (GTK_WIDGET (window), "No Platforms Chosen"));
+  status_pages = untrain_test_collect (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpuint (status_pages->len, ==, 1);
+  choose = untrain_test_find_action_button (GTK_WIDGET (window), "app.preferences");
+  g_assert_nonnull (choose);
+  g_assert_true (gtk_widget_is_drawable (choose));
+  menu_buttons = untrain_test_collect (gtk_widget_get_parent (status_pages->pdata[0]), GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpuint (menu_buttons->len, ==, 1);
+  g_assert_true (gtk_widget_is_drawable (menu_buttons->pdata[0]));
+  g_assert_true (gtk_menu_button_get_primary (menu_buttons->pdata[0]));
 }
 
 static void
@@ -500,6 +736,7 @@ main (int   argc,
 
   g_test_add_func ("/window/platforms-and-items", test_platforms_and_items);
   g_test_add_func ("/window/mark-done-and-undo", test_mark_done_and_undo);
+  g_test_add_func ("/window/actions-made-when-opened", test_actions_made_when_opened);
   g_test_add_func ("/window/follows-other-writers", test_follows_other_writers);
   g_test_add_func ("/window/rows-follow-the-person", test_rows_follow_the_person);
   g_test_add_func ("/window/platform-choice", test_platform_choice);

@@ -11,13 +11,14 @@
 
 #include <glib/gi18n.h>
 
-#include "untrain-button-line.h"
-#include "untrain-item-row.h"
+#include "untrain-item-actions.h"
+#include "untrain-item-row-private.h"
 
 /* A checklist row: the item's title, its status as an icon and a word, and
  * the evidence behind it ("You confirmed on …", "Checked 5 minutes ago") or
  * why it applies. Expanded, it says what the item is about and offers what
- * to do, each through a window action whose target is "platform/item".
+ * to do (UntrainItemActions), made when it first opens: a window of closed
+ * rows draws its first frame without them.
  */
 struct _UntrainItemRow
 {
@@ -29,16 +30,11 @@ struct _UntrainItemRow
   gboolean           live;
 
   GtkImage          *status_icon;
-  GtkSpinner        *checking_spinner;
-  GtkButton         *turn_off_button;
-  GtkWidget         *primary_buttons;
   GtkLabel          *status_label;
-  GtkLabel          *description_label;
-  GtkButton         *open_button;
-  GtkButton         *letter_button;
-  GtkButton         *done_button;
-  GtkButton         *undo_button;
-  GtkMenuButton     *learn_more_button;
+
+  /* Made when first needed */
+  GtkSpinner        *checking_spinner;
+  GtkWidget         *actions;
 };
 
 enum {
@@ -187,8 +183,8 @@ status_css_class (UntrainStatus status)
 /* The part of the expander row that takes the focus and shows the title,
  * a child of AdwExpanderRow's template; without it, the row itself.
  */
-static GtkWidget *
-get_header_row (UntrainItemRow *self)
+GtkWidget *
+_untrain_item_row_get_header_row (UntrainItemRow *self)
 {
   GObject *header_row = gtk_widget_get_template_child (GTK_WIDGET (self), ADW_TYPE_EXPANDER_ROW, "action_row");
 
@@ -198,82 +194,38 @@ get_header_row (UntrainItemRow *self)
   return GTK_WIDGET (self);
 }
 
-/* Two lines of buttons, each below the other where they do not fit side
- * by side: what to do (turn off, open the page, write the letter), then
- * the rest.
+/* A spinner while the item is being checked, made at the first check:
+ * most starts have none.
  */
 static void
-set_button_visible (GtkWidget *button,
-                    gboolean   visible)
+show_checking (UntrainItemRow *self,
+               gboolean        checking)
 {
-  gtk_widget_set_visible (button, visible);
-}
+  if (checking && self->checking_spinner == NULL)
+    {
+      self->checking_spinner = GTK_SPINNER (gtk_spinner_new ());
+      gtk_widget_set_valign (GTK_WIDGET (self->checking_spinner), GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->checking_spinner), _("Checking…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->checking_spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checking…"),
+                                      -1);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->checking_spinner));
+    }
 
-static void
-hide_empty_line (GtkWidget *line)
-{
-  gboolean any = FALSE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (line); child != NULL; child = gtk_widget_get_next_sibling (child))
-    any |= gtk_widget_get_visible (child);
-
-  gtk_widget_set_visible (line, any);
-}
-
-/* The button that has the keyboard focus, if it is one that update() may
- * hide
- */
-static GtkWidget *
-get_focused_button (UntrainItemRow *self)
-{
-  GtkWidget * const buttons[] = {
-    GTK_WIDGET (self->turn_off_button), GTK_WIDGET (self->open_button), GTK_WIDGET (self->letter_button),
-    GTK_WIDGET (self->done_button), GTK_WIDGET (self->undo_button),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    if (gtk_widget_has_focus (buttons[i]))
-      return buttons[i];
-
-  return NULL;
-}
-
-/* Pressing "Mark as Done" hides it and shows "Undo", and the other way
- * round; turning a switch off hides "Turn Off for Me". GTK would leave the
- * focus on the list around them, where a keyboard user loses their place:
- * keep it on the button that took the place of the one pressed, else on
- * the row's title.
- */
-static void
-keep_focus (UntrainItemRow *self,
-            GtkWidget      *pressed)
-{
-  GtkWidget *next = NULL;
-
-  if (pressed == NULL || gtk_widget_get_visible (pressed))
-    return;
-
-  if (pressed == GTK_WIDGET (self->done_button))
-    next = GTK_WIDGET (self->undo_button);
-  else if (pressed == GTK_WIDGET (self->undo_button))
-    next = GTK_WIDGET (self->done_button);
-  else if (pressed == GTK_WIDGET (self->turn_off_button))
-    next = GTK_WIDGET (self->open_button);
-
-  if (next == NULL || !gtk_widget_get_visible (next) || !gtk_widget_grab_focus (next))
-    gtk_widget_grab_focus (get_header_row (self));
+  if (self->checking_spinner != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->checking_spinner), checking);
+      gtk_spinner_set_spinning (self->checking_spinner, checking);
+    }
 }
 
 static void
 update (UntrainItemRow *self)
 {
   static const char * const classes[] = { "success", "warning", "error", "dim-label" };
-  GtkWidget *focused_button = get_focused_button (self);
   UntrainItem *item = untrain_item_status_get_item (self->item_status);
   UntrainItemKind kind = untrain_item_get_kind (item);
   UntrainStatus status = untrain_item_status_get_status (self->item_status);
-  UntrainEvidence evidence = untrain_item_status_get_evidence (self->item_status);
-  gboolean applies = untrain_item_status_get_applies (self->item_status) == UNTRAIN_APPLIES_YES;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *subtitle = untrain_item_row_dup_evidence (self->item_status, self->history,
                                                              self->platform_id, now);
@@ -292,8 +244,7 @@ update (UntrainItemRow *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
   gtk_widget_set_visible (GTK_WIDGET (self->status_icon), status != UNTRAIN_STATUS_CHECKING);
-  gtk_widget_set_visible (GTK_WIDGET (self->checking_spinner), status == UNTRAIN_STATUS_CHECKING);
-  gtk_spinner_set_spinning (self->checking_spinner, status == UNTRAIN_STATUS_CHECKING);
+  show_checking (self, status == UNTRAIN_STATUS_CHECKING);
   gtk_label_set_label (self->status_label, label);
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -311,66 +262,30 @@ update (UntrainItemRow *self)
   /* The row with the keyboard focus tells the status, which the icon and
    * the word beside the title only show.
    */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (get_header_row (self)),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (_untrain_item_row_get_header_row (self)),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
                                   -1);
-
-  /* Connected: Untrain turns the switch off itself, the page is second. */
-  set_button_visible (GTK_WIDGET (self->turn_off_button),
-                      applies && self->live && status != UNTRAIN_STATUS_DONE &&
-                      status != UNTRAIN_STATUS_CHECKING);
-  set_button_visible (GTK_WIDGET (self->open_button),
-                      applies && untrain_item_get_url (item) != NULL);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->turn_off_button)))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->open_button), "suggested-action");
-  gtk_button_set_label (self->open_button,
-                        kind == UNTRAIN_ITEM_KIND_FORM ? _("_Open Form") : _("_Open Setting"));
-  set_button_visible (GTK_WIDGET (self->letter_button),
-                      applies && kind == UNTRAIN_ITEM_KIND_FORM);
-  gtk_button_set_label (self->letter_button,
-                        untrain_item_status_needs_follow_up (self->item_status)
-                          ? _("Write _Follow-Up…") : _("Write _Letter…"));
-  set_button_visible (GTK_WIDGET (self->done_button),
-                      applies && kind == UNTRAIN_ITEM_KIND_TOGGLE && status != UNTRAIN_STATUS_DONE);
-  set_button_visible (GTK_WIDGET (self->undo_button),
-                      applies && kind != UNTRAIN_ITEM_KIND_INFO &&
-                      evidence == UNTRAIN_EVIDENCE_CONFIRMED);
-  hide_empty_line (self->primary_buttons);
-
-  keep_focus (self, focused_button);
 }
 
+/* What the row offers when open is made the first time it opens. A row
+ * opened as it is made hears of it once it is constructed: GObject holds
+ * notifications back until then.
+ */
 static void
-update_learn_more (UntrainItemRow *self)
+on_expanded_cb (UntrainItemRow *self)
 {
-  UntrainItem *item = untrain_item_status_get_item (self->item_status);
-  const char * const *sources = untrain_item_get_sources (item);
-  g_autoptr(GMenu) menu = g_menu_new ();
+  if (self->actions != NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
 
-  for (guint i = 0; sources[i] != NULL; i++)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (sources[i], G_URI_FLAGS_NONE, NULL);
-      g_autoptr(GMenuItem) menu_item = NULL;
-      g_autofree char *label = NULL;
-
-      if (uri != NULL)
-        label = g_strconcat (g_uri_get_host (uri), g_uri_get_path (uri), NULL);
-
-      menu_item = g_menu_item_new (label != NULL ? label : sources[i], NULL);
-      g_menu_item_set_action_and_target (menu_item, "win.open-url", "s", sources[i]);
-      g_menu_append_item (menu, menu_item);
-    }
-
-  gtk_menu_button_set_menu_model (self->learn_more_button, G_MENU_MODEL (menu));
+  self->actions = untrain_item_actions_new (self->platform_id, self->item_status);
+  g_object_bind_property (self, "live", self->actions, "live", G_BINDING_SYNC_CREATE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->actions);
 }
 
 static void
 untrain_item_row_constructed (GObject *object)
 {
   UntrainItemRow *self = (UntrainItemRow *)object;
-  g_autofree char *target = NULL;
   UntrainItem *item;
 
   G_OBJECT_CLASS (untrain_item_row_parent_class)->constructed (object);
@@ -383,17 +298,7 @@ untrain_item_row_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, untrain_item_get_title (item),
                                   -1);
-  gtk_label_set_label (self->description_label, untrain_item_get_description (item));
   gtk_widget_set_name (GTK_WIDGET (self), untrain_item_get_id (item));
-
-  target = g_strdup_printf ("%s/%s", self->platform_id, untrain_item_get_id (item));
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->turn_off_button), "s", target);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", target);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->letter_button), "s", target);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->done_button), "s", target);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->undo_button), "s", target);
-
-  update_learn_more (self);
 
   g_signal_connect_object (self->item_status, "notify",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
@@ -523,26 +428,17 @@ untrain_item_row_class_init (UntrainItemRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (UNTRAIN_TYPE_BUTTON_LINE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-item-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, checking_spinner);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, turn_off_button);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, primary_buttons);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, description_label);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, letter_button);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, done_button);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, undo_button);
-  gtk_widget_class_bind_template_child (widget_class, UntrainItemRow, learn_more_button);
 }
 
 static void
 untrain_item_row_init (UntrainItemRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_cb), NULL);
 }
 
 /**
@@ -576,11 +472,6 @@ untrain_item_row_set_live (UntrainItemRow *self,
     return;
 
   self->live = live;
-
-  /* Before construction there is nothing to show yet. */
-  if (self->item_status != NULL)
-    update (self);
-
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 

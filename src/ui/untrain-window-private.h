@@ -33,8 +33,7 @@ struct _UntrainWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  AdwStatusPage        *empty_page;
-  GtkMenuButton        *empty_menu_button;
+  GtkWidget            *empty_page;       /* made when it first shows */
   GtkMenuButton        *sidebar_menu_button;
   GMenuModel           *primary_menu;
   AdwLeaflet           *leaflet;

@@ -69,6 +69,47 @@ _untrain_window_find_item_status (UntrainWindow       *self,
   return item_status;
 }
 
+/* A menu button's popover is made when it first opens: made with the
+ * window, the main menu would be a popover of widgets nobody sees before
+ * the first frame.
+ */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  UntrainWindow *self = UNTRAIN_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+/* The page for no platforms at all, made the first time it shows: a
+ * header bar and a status page that most starts would make and never show.
+ */
+static void
+show_empty_page (UntrainWindow *self)
+{
+  if (self->empty_page == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/untrain-window-empty-page.ui");
+      GObject *menu_button = gtk_builder_get_object (builder, "menu_button");
+      GObject *status_page = gtk_builder_get_object (builder, "status_page");
+
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_primary_menu_cb, self, NULL);
+
+      /* Only when the page shows: this icon is an SVG, which GTK draws
+       * with librsvg, 6.5 MiB to load before the first frame of every
+       * start if a hidden page had it.
+       */
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), APPLICATION_ID "-symbolic");
+
+      self->empty_page = GTK_WIDGET (gtk_builder_get_object (builder, "empty_page"));
+      gtk_stack_add_named (self->main_stack, self->empty_page, "empty");
+    }
+
+  gtk_stack_set_visible_child (self->main_stack, self->empty_page);
+}
+
 static void
 rebuild_platforms (UntrainWindow *self)
 {
@@ -99,17 +140,13 @@ rebuild_platforms (UntrainWindow *self)
       n_shown++;
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack, n_shown > 0 ? "platforms" : "empty");
-
   if (n_shown == 0)
     {
-      /* Only when the page shows: this icon is an SVG, which GTK draws
-       * with librsvg, 6.5 MiB to load before the first frame of every
-       * start if a hidden page had it.
-       */
-      adw_status_page_set_icon_name (self->empty_page, APPLICATION_ID "-symbolic");
+      show_empty_page (self);
       return;
     }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "platforms");
 
   if (visible == NULL || !untrain_window_show_platform (self, visible))
     untrain_window_show_first_pending (self);
@@ -595,8 +632,6 @@ untrain_window_class_init (UntrainWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, UntrainWindow, empty_menu_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UntrainWindow, leaflet);
@@ -618,20 +653,6 @@ untrain_window_class_init (UntrainWindowClass *klass)
   _untrain_window_class_init_live (widget_class);
 }
 
-/* A menu button's popover is made when it first opens: made with the
- * window, the main menu would be two popovers of widgets nobody sees
- * before the first frame.
- */
-static void
-create_primary_menu_cb (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  UntrainWindow *self = UNTRAIN_WINDOW (user_data);
-
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->primary_menu);
-}
-
 static void
 untrain_window_init (UntrainWindow *self)
 {
@@ -640,7 +661,6 @@ untrain_window_init (UntrainWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_primary_menu_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, create_primary_menu_cb, self, NULL);
 }
 
