@@ -56,10 +56,15 @@ run_window (int    argc,
   UntrainWindowModuleMainFunc module_main = NULL;
   GModule *module;
 
-  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  /* Not G_MODULE_BIND_LOCAL: GtkBuilder finds the types a template names
+   * by looking up their get_type() functions in the process, which must
+   * see GTK and libadwaita; without them it registers every GTK type. The
+   * module itself exports its entry point only.
+   */
+  module = g_module_open (path, G_MODULE_BIND_LAZY);
   if (module == NULL)
     {
-      g_printerr (_("untrain: Could not load Untrain’s window: %s\n"), g_module_error ());
+      g_printerr (_("untrain: Could not load Untrain’s window; install Untrain again: %s\n"), g_module_error ());
       return EXIT_FAILURE;
     }
 

@@ -13,8 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "untrain-application.h"
 #include "untrain-window-module.h"
+
+#include "untrain-application.h"
 
 G_MODULE_EXPORT int
 untrain_window_module_main (const char  *version,
