@@ -96,6 +96,12 @@ check_connected_window (UntrainWindow *window)
   row = UNTRAIN_ITEM_ROW (untrain_test_find_widget (GTK_WIDGET (page), UNTRAIN_TYPE_ITEM_ROW, "ai-training"));
   g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Action needed");
 
+  /* An objection is a form the person sends: nothing to turn off for
+   * them, whatever asks.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.turn-off", "s", "linkedin/objection-form"));
+  g_assert_null (find_message_dialog ());
+
   /* Turn Off for Me asks first, saying what will change… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.turn-off", "s", "linkedin/ai-training"));
   dialog = find_message_dialog ();

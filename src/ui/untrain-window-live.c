@@ -462,6 +462,13 @@ turn_off_action (GtkWidget  *widget,
   if (!(item_status = _untrain_window_find_item_status (self, parameter, &model)))
     return;
 
+  /* Only a switch Untrain can read and write: a form is the person's to send. */
+  if (!untrain_checker_is_live (model, item_status))
+    {
+      g_debug ("Nothing to turn off for %s", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
   job = job_new (self, model);
   job->item_id = g_strdup (untrain_item_get_id (untrain_item_status_get_item (item_status)));
 
