@@ -28,12 +28,34 @@
  * then, a second later, "settled <VmHWM KiB>", and ends the process: what
  * an app does just after its first frame counts towards its peak memory.
  * Not a test, not installed.
+ *
+ * It does not link GTK, whose functions it looks up when it first needs
+ * them: linked, it would load GTK into `untrain` at start, where `untrain`
+ * loads GTK later, with its window's module, and the bench would measure
+ * another process than the one people start.
  */
 
 #define SETTLE_MS 1000
 
 static gboolean seen;
 static GtkWindow *first_window;
+
+/* One of GTK's functions, from the process: GTK is loaded by the time a
+ * window is presented.
+ */
+static gpointer
+gtk_function (const char *name)
+{
+  gpointer function = dlsym (RTLD_DEFAULT, name);
+
+  if (function == NULL)
+    {
+      fprintf (stderr, "bench-first-frame: GTK's %s is not loaded\n", name);
+      _exit (1);
+    }
+
+  return function;
+}
 
 static long
 peak_kib (void)
@@ -90,13 +112,14 @@ after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   gint64 now = g_get_monotonic_time ();
+  GskRenderer *(*get_renderer) (GtkNative *) = gtk_function ("gtk_native_get_renderer");
   GskRenderer *renderer;
 
   if (seen)
     return;
   seen = TRUE;
 
-  renderer = gtk_native_get_renderer (GTK_NATIVE (first_window));
+  renderer = get_renderer ((GtkNative *)first_window);
   printf ("first-frame %" G_GINT64_FORMAT " %ld %s %d %" G_GINT64_FORMAT "\n",
           now, peak_kib (),
           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
@@ -109,6 +132,7 @@ void
 gtk_window_present (GtkWindow *window)
 {
   static void (*present) (GtkWindow *) = NULL;
+  GdkFrameClock *(*get_frame_clock) (GtkWidget *);
   GdkFrameClock *clock;
 
   if (present == NULL)
@@ -118,7 +142,8 @@ gtk_window_present (GtkWindow *window)
   if (first_window != NULL)
     return;
 
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  get_frame_clock = gtk_function ("gtk_widget_get_frame_clock");
+  clock = get_frame_clock ((GtkWidget *)window);
   if (clock != NULL)
     {
       first_window = window;
