@@ -380,15 +380,24 @@ audit_window (GtkWidget *window)
   return audit.n_checked;
 }
 
-static char *
-dup_name_of (GtkWidget *widget)
+/* Every widget of @widget's window, as a set */
+static GHashTable *
+collect_window_widgets (GtkWidget *widget)
 {
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
   g_autoptr(GPtrArray) all = untrain_test_collect (root, GTK_TYPE_WIDGET);
-  g_autoptr(GHashTable) widgets = g_hash_table_new (NULL, NULL);
+  GHashTable *widgets = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < all->len; i++)
     g_hash_table_add (widgets, all->pdata[i]);
+
+  return widgets;
+}
+
+static char *
+dup_name_of (GtkWidget *widget)
+{
+  g_autoptr(GHashTable) widgets = collect_window_widgets (widget);
 
   return dup_accessible_name (widget, widgets);
 }
@@ -396,12 +405,7 @@ dup_name_of (GtkWidget *widget)
 static char *
 dup_description_of (GtkWidget *widget)
 {
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
-  g_autoptr(GPtrArray) all = untrain_test_collect (root, GTK_TYPE_WIDGET);
-  g_autoptr(GHashTable) widgets = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < all->len; i++)
-    g_hash_table_add (widgets, all->pdata[i]);
+  g_autoptr(GHashTable) widgets = collect_window_widgets (widget);
 
   return dup_accessible_description (widget, widgets);
 }
