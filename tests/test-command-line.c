@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "fake-linkedin.h"
+#include "untrain-status-report.h"
 
 /* Runs the real `untrain` binary as a person or a script would, without a
  * display, and reads what it prints: JSON parsed, never grepped.
@@ -397,6 +398,37 @@ test_without_window (void)
   g_assert_no_errno (g_rmdir (empty_dir));
 }
 
+/* Without its live module (the keyring, the providers), `untrain` still
+ * answers what needs no account, and where one is needed says what is
+ * missing, before touching the keyring.
+ */
+static void
+test_without_live (void)
+{
+  g_autofree char *empty_dir = g_dir_make_tmp ("untrain-no-live-XXXXXX", NULL);
+  g_autofree char *module = NULL;
+  const char * const env[] = { "UNTRAIN_LIVE_MODULE_DIR", empty_dir, NULL };
+  g_auto(Run) status = { 0 };
+  g_auto(Run) sign_out = { 0 };
+
+  g_assert_nonnull (empty_dir);
+  module = g_build_filename (empty_dir, "untrain-live.so", NULL);
+
+  run_untrain_with_env (&status, env, "--status", "--country=DE", "--age=30", NULL);
+  g_assert_cmpint (status.exit_status, ==, 0);
+  g_assert_nonnull (strstr (status.out, "\nLinkedIn: 0 of 3 done\n"));
+  g_assert_cmpstr (status.err, ==, "");
+
+  run_untrain_with_env (&sign_out, env, "--sign-out=linkedin", NULL);
+  g_assert_cmpint (sign_out.exit_status, ==, UNTRAIN_REPORT_ERRORS);
+  g_assert_cmpstr (sign_out.out, ==, "");
+  g_assert_nonnull (strstr (sign_out.err, "Untrain can’t work with your accounts"));
+  g_assert_nonnull (strstr (sign_out.err, module));
+  g_assert_nonnull (strstr (sign_out.err, "install Untrain again"));
+
+  g_assert_no_errno (g_rmdir (empty_dir));
+}
+
 static void
 test_text (void)
 {
@@ -762,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/command-line/options-without-status", test_options_without_status);
   g_test_add_func ("/command-line/version", test_version);
   g_test_add_func ("/command-line/without-window", test_without_window);
+  g_test_add_func ("/command-line/without-live", test_without_live);
   g_test_add_func ("/command-line/live", test_live);
   g_test_add_func ("/command-line/import-refused", test_import_refused);
 

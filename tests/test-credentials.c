@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "untrain-credentials.h"
+#include "untrain-keyring.h"
 #include "untrain-error.h"
 
 /* Sessions in the real keyring, over the real session bus: build-aux/test
@@ -445,7 +446,7 @@ test_item (Fixture       *fixture,
   g_list_free_full (items, g_object_unref);
 
   /* The contract's schema, searched by platform alone, finds it too. */
-  found = secret_password_search_sync (untrain_credentials_get_schema (), SECRET_SEARCH_ALL,
+  found = secret_password_search_sync (untrain_keyring_get_schema (), SECRET_SEARCH_ALL,
                                        NULL, &error,
                                        "platform", fixture->platform_id,
                                        NULL);
@@ -497,7 +498,7 @@ test_newest_wins (Fixture       *fixture,
   if (get_keyring_problem () != NULL)
     return;
 
-  secret_password_store_sync (untrain_credentials_get_schema (), SECRET_COLLECTION_DEFAULT,
+  secret_password_store_sync (untrain_keyring_get_schema (), SECRET_COLLECTION_DEFAULT,
                               "older", fixture->other_secret, NULL, &error,
                               "platform", fixture->platform_id,
                               "account", "Charles Babbage",
@@ -507,7 +508,7 @@ test_newest_wins (Fixture       *fixture,
   /* The keyring keeps times in whole seconds. */
   g_usleep (1100 * 1000);
 
-  secret_password_store_sync (untrain_credentials_get_schema (), SECRET_COLLECTION_DEFAULT,
+  secret_password_store_sync (untrain_keyring_get_schema (), SECRET_COLLECTION_DEFAULT,
                               "newer", fixture->secret, NULL, &error,
                               "platform", fixture->platform_id,
                               "account", "Ada Lovelace",
@@ -544,7 +545,7 @@ test_damaged (Fixture       *fixture,
    */
   damaged = g_strconcat ("\xff\xfe", fixture->secret, NULL);
   value = secret_value_new (damaged, -1, "application/octet-stream");
-  secret_password_store_binary_sync (untrain_credentials_get_schema (), SECRET_COLLECTION_DEFAULT,
+  secret_password_store_binary_sync (untrain_keyring_get_schema (), SECRET_COLLECTION_DEFAULT,
                                      "damaged", value, NULL, &error,
                                      "platform", fixture->platform_id,
                                      "account", "Ada Lovelace",

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <libsecret/secret.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,6 @@ G_BEGIN_DECLS
  * session per platform. Nothing here ever logs or returns a secret in an
  * error message.
  */
-
-const SecretSchema *untrain_credentials_get_schema   (void);
 
 void      untrain_credentials_store_async   (const char           *platform_id,
                                              const char           *account,

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "untrain-linkedin-provider.h"
+#include "untrain-live.h"
 #include "untrain-provider.h"
 
 /* A platform's live settings: who is signed in, whether a switch is as it
@@ -40,6 +40,7 @@ untrain_provider_new_for_platform (UntrainPlatform  *platform,
                                    const char       *cookies,
                                    GError          **error)
 {
+  const UntrainLive *live;
   const char *name;
 
   g_return_val_if_fail (UNTRAIN_IS_PLATFORM (platform), NULL);
@@ -48,7 +49,11 @@ untrain_provider_new_for_platform (UntrainPlatform  *platform,
   name = untrain_platform_get_provider (platform);
 
   if (g_strcmp0 (name, "linkedin") == 0)
-    return untrain_linkedin_provider_new (cookies, error);
+    {
+      if ((live = untrain_live_get (error)) == NULL)
+        return NULL;
+      return live->linkedin_provider_new (cookies, error);
+    }
 
   g_set_error (error, UNTRAIN_PROVIDER_ERROR, UNTRAIN_PROVIDER_ERROR_FAILED,
                _("Untrain can’t read %s’s settings for you; follow its checklist by hand"),

@@ -105,8 +105,8 @@ buffer_changed_cb (UntrainPasteCookiesDialog *self,
                                  gtk_text_buffer_get_char_count (buffer) > 0);
 }
 
-/* Wipes the text that was pasted before freeing it, as the parser does
- * with its copies.
+/* Wipes text that holds a session (what was pasted, the cookies read from
+ * it) before freeing it, as the parser does with its copies.
  */
 static void
 free_secret_text (char *text)
@@ -144,7 +144,7 @@ connect_action (GtkWidget  *widget,
   g_object_ref (self);
   forget_text (self);
   g_signal_emit (self, signals[COOKIES_ACCEPTED], 0, cookies);
-  secret_password_free (cookies);
+  free_secret_text (cookies);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
 }
