@@ -59,6 +59,10 @@ def build(directory, targets=(), options=()):
     (everything when empty)."""
     if not os.path.exists(os.path.join(directory, 'build.ninja')):
         run(['meson', 'setup', directory] + list(options), cwd=ROOT, stdout=subprocess.DEVNULL)
+    else:
+        # meson compile finds targets by what the last setup saw: after a
+        # change to meson.build, regenerate first.
+        run(['ninja', '-C', directory, 'build.ninja'], cwd=ROOT, stdout=subprocess.DEVNULL)
     run(['meson', 'compile', '-C', directory] + list(targets), cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
