@@ -62,10 +62,16 @@ gboolean
 untrain_credentials_store_finish (GAsyncResult  *result,
                                   GError       **error)
 {
+  const UntrainLive *live;
+
+  /* Ours when the live side could not be opened; else the live side's. */
   if (g_async_result_is_tagged (result, untrain_credentials_store_async))
     return g_task_propagate_boolean (G_TASK (result), error);
 
-  return untrain_live_get (NULL)->store_finish (result, error);
+  live = untrain_live_get (NULL);
+  g_return_val_if_fail (live != NULL, FALSE);
+
+  return live->store_finish (result, error);
 }
 
 /**
@@ -101,14 +107,17 @@ untrain_credentials_lookup_async (const char          *platform_id,
  *   to, %NULL when it was stored without one or there is no session
  *
  * Returns: (transfer full) (nullable): the session's cookies, to free with
- *   g_free(); %NULL without an error when the keyring holds no session of
- *   the platform
+ *   untrain_credentials_free_secret(); %NULL without an error when the
+ *   keyring holds no session of the platform
  */
 char *
 untrain_credentials_lookup_finish (GAsyncResult  *result,
                                    char         **account,
                                    GError       **error)
 {
+  const UntrainLive *live;
+
+  /* Ours when the live side could not be opened; else the live side's. */
   if (g_async_result_is_tagged (result, untrain_credentials_lookup_async))
     {
       if (account != NULL)
@@ -116,7 +125,10 @@ untrain_credentials_lookup_finish (GAsyncResult  *result,
       return g_task_propagate_pointer (G_TASK (result), error);
     }
 
-  return untrain_live_get (NULL)->lookup_finish (result, account, error);
+  live = untrain_live_get (NULL);
+  g_return_val_if_fail (live != NULL, NULL);
+
+  return live->lookup_finish (result, account, error);
 }
 
 /**
@@ -150,10 +162,16 @@ gboolean
 untrain_credentials_clear_finish (GAsyncResult  *result,
                                   GError       **error)
 {
+  const UntrainLive *live;
+
+  /* Ours when the live side could not be opened; else the live side's. */
   if (g_async_result_is_tagged (result, untrain_credentials_clear_async))
     return g_task_propagate_boolean (G_TASK (result), error);
 
-  return untrain_live_get (NULL)->clear_finish (result, error);
+  live = untrain_live_get (NULL);
+  g_return_val_if_fail (live != NULL, FALSE);
+
+  return live->clear_finish (result, error);
 }
 
 /* The blocking calls run the async ones in a main context of their own,
@@ -318,12 +336,19 @@ wipe (char  *buffer,
     *p++ = '\0';
 }
 
-static void
-free_wiped (char *text)
+/**
+ * untrain_credentials_free_secret:
+ * @secret: (nullable): a session's cookies, or text that holds them
+ *
+ * Wipes @secret, then frees it: what held a session does not stay in
+ * freed memory.
+ */
+void
+untrain_credentials_free_secret (char *secret)
 {
-  if (text != NULL)
-    wipe (text, strlen (text));
-  g_free (text);
+  if (secret != NULL)
+    wipe (secret, strlen (secret));
+  g_free (secret);
 }
 
 /* How well @cookie_domain stands for @domain: 0 for the domain itself and
@@ -431,7 +456,7 @@ parser_add (Parser     *parser,
 
       if (cookie->value == NULL || rank < cookie->rank)
         {
-          g_clear_pointer (&cookie->value, free_wiped);
+          g_clear_pointer (&cookie->value, untrain_credentials_free_secret);
           cookie->value = g_strdup (value);
           cookie->rank = rank;
         }
@@ -615,9 +640,9 @@ is_blank (const char *text)
  * quotes included.
  *
  * Returns: (transfer full): the @wanted cookies in Cookie-header form, in
- *   the order of @wanted ("li_at=…; JSESSIONID=\"ajax:…\""), to wipe and
- *   free; %NULL with @error set when one is missing or
- *   the text is not cookies. The message names cookies, never a value.
+ *   the order of @wanted ("li_at=…; JSESSIONID=\"ajax:…\""), to free
+ *   with untrain_credentials_free_secret(); %NULL with @error set when one
+ *   is missing or the text is not cookies. The message names cookies, never a value.
  */
 char *
 untrain_cookies_parse (const char          *text,
@@ -737,7 +762,7 @@ untrain_cookies_parse (const char          *text,
     }
 
   for (guint i = 0; i < n_wanted; i++)
-    g_clear_pointer (&parser.found[i].value, free_wiped);
+    g_clear_pointer (&parser.found[i].value, untrain_credentials_free_secret);
   g_free (parser.found);
 
   if (parser.error != NULL)

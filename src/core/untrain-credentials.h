@@ -64,4 +64,10 @@ char     *untrain_cookies_parse             (const char           *text,
                                              const char * const   *wanted,
                                              GError              **error);
 
+void      untrain_credentials_free_secret   (char                 *secret);
+
+/* A session's cookies, for g_autoptr(UntrainSecret): wiped when freed. */
+typedef char UntrainSecret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UntrainSecret, untrain_credentials_free_secret)
+
 G_END_DECLS

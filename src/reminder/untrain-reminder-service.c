@@ -675,7 +675,7 @@ lookup_cb (GObject      *object,
   UntrainPlatform *platform = untrain_status_model_get_platform (model);
   g_autoptr(UntrainProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *cookies = NULL;
+  g_autoptr(UntrainSecret) cookies = NULL;
   guint n_items;
 
   cookies = untrain_credentials_lookup_finish (result, NULL, &error);

@@ -219,7 +219,7 @@ run_live_checks (GPtrArray      *models,
       g_autoptr(UntrainProvider) provider = NULL;
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *cookies = NULL;
+      g_autoptr(UntrainSecret) cookies = NULL;
       guint n_items;
 
       if (untrain_platform_get_provider (platform) == NULL)
@@ -487,8 +487,8 @@ untrain_command_line_import_cookies (const char *platform_id)
   g_autoptr(UntrainCatalog) catalog = untrain_catalog_new_default ();
   g_autoptr(UntrainProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *cookies = NULL;
+  g_autoptr(UntrainSecret) text = NULL;
+  g_autoptr(UntrainSecret) cookies = NULL;
   g_autofree char *name = NULL;
   UntrainPlatform *platform;
   const char *provider_name;

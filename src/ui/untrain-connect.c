@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "untrain-connect.h"
@@ -38,9 +36,7 @@ connect_free (Connect *connect)
 {
   g_clear_object (&connect->platform);
   g_clear_object (&connect->store);
-  if (connect->cookies != NULL)
-    memset (connect->cookies, 0, strlen (connect->cookies));
-  g_free (connect->cookies);
+  untrain_credentials_free_secret (connect->cookies);
   g_free (connect->account);
   g_free (connect);
 }
@@ -120,7 +116,7 @@ signin_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *cookies = untrain_signin_run_finish (result, &error);
+  char *cookies = untrain_signin_run_finish (result, &error);
 
   if (cookies == NULL)
     {
@@ -129,7 +125,7 @@ signin_cb (GObject      *object,
     }
 
   check_session (task, cookies);
-  memset (cookies, 0, strlen (cookies));
+  untrain_credentials_free_secret (cookies);
 }
 
 static void

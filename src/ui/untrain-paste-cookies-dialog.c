@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "untrain-credentials.h"
@@ -105,17 +103,6 @@ buffer_changed_cb (UntrainPasteCookiesDialog *self,
                                  gtk_text_buffer_get_char_count (buffer) > 0);
 }
 
-/* Wipes text that holds a session (what was pasted, the cookies read from
- * it) before freeing it, as the parser does with its copies.
- */
-static void
-free_secret_text (char *text)
-{
-  if (text != NULL)
-    memset (text, 0, strlen (text));
-  g_free (text);
-}
-
 static void
 connect_action (GtkWidget  *widget,
                 const char *action_name,
@@ -130,7 +117,7 @@ connect_action (GtkWidget  *widget,
                                    untrain_provider_get_cookie_domain (get_provider (self)),
                                    untrain_provider_get_session_cookie_names (get_provider (self)),
                                    &error);
-  free_secret_text (text);
+  untrain_credentials_free_secret (text);
 
   if (cookies == NULL)
     {
@@ -144,7 +131,7 @@ connect_action (GtkWidget  *widget,
   g_object_ref (self);
   forget_text (self);
   g_signal_emit (self, signals[COOKIES_ACCEPTED], 0, cookies);
-  free_secret_text (cookies);
+  untrain_credentials_free_secret (cookies);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
 }

@@ -155,7 +155,7 @@ lookup_cb (GObject      *object,
   WithProviderFunc func = wait->func;
   g_autoptr(UntrainProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *cookies = NULL;
+  g_autoptr(UntrainSecret) cookies = NULL;
 
   g_free (wait);
 

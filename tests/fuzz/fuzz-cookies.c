@@ -62,7 +62,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (provider == NULL)
     g_error ("A session the parser took was refused: %s", error->message);
 
-  secret_password_free (cookies);
+  untrain_credentials_free_secret (cookies);
 
   return 0;
 }
