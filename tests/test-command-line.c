@@ -400,33 +400,52 @@ test_without_window (void)
 
 /* Without its live module (the keyring, the providers), `untrain` still
  * answers what needs no account, and where one is needed says what is
- * missing, before touching the keyring.
+ * missing; likewise for a module that cannot be loaded. --check only
+ * reads, and the session bus given is not there: were the module found
+ * anyway, no keyring would be touched.
  */
 static void
 test_without_live (void)
 {
-  g_autofree char *empty_dir = g_dir_make_tmp ("untrain-no-live-XXXXXX", NULL);
+  g_autofree char *module_dir = g_dir_make_tmp ("untrain-no-live-XXXXXX", NULL);
   g_autofree char *module = NULL;
-  const char * const env[] = { "UNTRAIN_LIVE_MODULE_DIR", empty_dir, NULL };
+  g_autoptr(GError) error = NULL;
+  const char * const env[] = {
+    "UNTRAIN_LIVE_MODULE_DIR", module_dir,
+    "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent",
+    NULL
+  };
   g_auto(Run) status = { 0 };
-  g_auto(Run) sign_out = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) damaged = { 0 };
 
-  g_assert_nonnull (empty_dir);
-  module = g_build_filename (empty_dir, "untrain-live.so", NULL);
+  g_assert_nonnull (module_dir);
+  module = g_build_filename (module_dir, "untrain-live.so", NULL);
 
   run_untrain_with_env (&status, env, "--status", "--country=DE", "--age=30", NULL);
   g_assert_cmpint (status.exit_status, ==, 0);
   g_assert_nonnull (strstr (status.out, "\nLinkedIn: 0 of 3 done\n"));
   g_assert_cmpstr (status.err, ==, "");
 
-  run_untrain_with_env (&sign_out, env, "--sign-out=linkedin", NULL);
-  g_assert_cmpint (sign_out.exit_status, ==, UNTRAIN_REPORT_ERRORS);
-  g_assert_cmpstr (sign_out.out, ==, "");
-  g_assert_nonnull (strstr (sign_out.err, "Untrain can’t work with your accounts"));
-  g_assert_nonnull (strstr (sign_out.err, module));
-  g_assert_nonnull (strstr (sign_out.err, "install Untrain again"));
+  run_untrain_with_env (&missing, env, "--check", "--country=DE", "--age=30", NULL);
+  g_assert_cmpint (missing.exit_status, ==, UNTRAIN_REPORT_ERRORS);
+  g_assert_nonnull (strstr (missing.err, "Untrain can’t work with your accounts"));
+  g_assert_nonnull (strstr (missing.err, module));
+  g_assert_nonnull (strstr (missing.err, "is missing; install Untrain again"));
+  g_assert_null (strstr (missing.err, "keyring"));
 
-  g_assert_no_errno (g_rmdir (empty_dir));
+  /* Not a module at all, as a broken download would leave it. */
+  g_file_set_contents (module, "not a shared object", -1, &error);
+  g_assert_no_error (error);
+
+  run_untrain_with_env (&damaged, env, "--check", "--country=DE", "--age=30", NULL);
+  g_assert_cmpint (damaged.exit_status, ==, UNTRAIN_REPORT_ERRORS);
+  g_assert_nonnull (strstr (damaged.err, module));
+  g_assert_nonnull (strstr (damaged.err, "could not be loaded; install Untrain again"));
+  g_assert_null (strstr (damaged.err, "keyring"));
+
+  g_assert_no_errno (g_remove (module));
+  g_assert_no_errno (g_rmdir (module_dir));
 }
 
 static void

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <gmodule.h>
 
 #include "untrain-provider.h"
 

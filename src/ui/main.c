@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "untrain-command-line.h"
+#include "untrain-module.h"
 #include "untrain-window-module.h"
 
 /* `untrain` answers its command line with GLib and Untrain's core alone:
@@ -36,23 +37,11 @@ on_handle_local_options_cb (GApplication *launcher,
   return EXIT_SUCCESS;
 }
 
-static char *
-get_module_path (void)
-{
-  /* UNTRAIN_WINDOW_MODULE_DIR: the build tree's, for `meson devenv` and the tests */
-  const char *dir = g_getenv ("UNTRAIN_WINDOW_MODULE_DIR");
-
-  if (dir == NULL || dir[0] == '\0')
-    dir = PKGLIBDIR;
-
-  return g_build_filename (dir, UNTRAIN_WINDOW_MODULE_NAME, NULL);
-}
-
 static int
 run_window (int    argc,
             char **argv)
 {
-  g_autofree char *path = get_module_path ();
+  g_autofree char *path = untrain_module_get_path ("UNTRAIN_WINDOW_MODULE_DIR", UNTRAIN_WINDOW_MODULE_NAME);
   UntrainWindowModuleMainFunc module_main = NULL;
   GModule *module;
 

@@ -12,6 +12,7 @@
 #include <gmodule.h>
 #include <glib/gi18n.h>
 
+#include "untrain-module.h"
 #include "untrain-provider.h"
 #include "untrain-signin.h"
 #include "untrain-signin-config.h"
@@ -52,21 +53,10 @@ signin_data_free (SigninData *data)
 #if HAVE_SIGNIN_MODULE
 G_LOCK_DEFINE_STATIC (module);
 
-static char *
-get_module_path (void)
-{
-  const char *dir = g_getenv ("UNTRAIN_SIGNIN_MODULE_DIR");
-
-  if (dir == NULL || dir[0] == '\0')
-    dir = PKGLIBDIR;
-
-  return g_build_filename (dir, UNTRAIN_SIGNIN_MODULE_NAME, NULL);
-}
-
 static const UntrainSigninModule *
 open_module (GError **error)
 {
-  g_autofree char *path = get_module_path ();
+  g_autofree char *path = untrain_module_get_path ("UNTRAIN_SIGNIN_MODULE_DIR", UNTRAIN_SIGNIN_MODULE_NAME);
   UntrainSigninModuleGetFunc get_module = NULL;
   const UntrainSigninModule *functions = NULL;
   GModule *module;
@@ -142,7 +132,7 @@ gboolean
 untrain_signin_is_available (void)
 {
 #if HAVE_SIGNIN_MODULE
-  g_autofree char *path = get_module_path ();
+  g_autofree char *path = untrain_module_get_path ("UNTRAIN_SIGNIN_MODULE_DIR", UNTRAIN_SIGNIN_MODULE_NAME);
 
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 #else
