@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "untrain-autostart.h"
@@ -340,6 +342,74 @@ test_reminder_missing (Fixture       *fixture,
   g_assert_cmpuint (count_reminder_starts (fixture), ==, 0);
 }
 
+static guint32
+app_pid (Fixture *fixture)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 pid = 0;
+
+  reply = call (fixture, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                "GetConnectionUnixProcessID", g_variant_new ("(s)", APP_NAME), G_VARIANT_TYPE ("(u)"), &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &pid);
+
+  return pid;
+}
+
+static gboolean
+maps_file (guint32     pid,
+           const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%u/maps", pid);
+  g_autofree char *maps = NULL;
+
+  return g_file_get_contents (path, &maps, NULL, NULL) && strstr (maps, name) != NULL;
+}
+
+/* An account connected, last checked over an hour ago: the window checks
+ * it as it opens, so the app the bus started loads the live module (the
+ * keyring and the provider) from the build tree, as an installed one
+ * would from its libdir. No keyring answers on this bus: the check ends
+ * with a message in the window, and the app goes on.
+ */
+static void
+test_live_module (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const platforms[] = { "linkedin", NULL };
+  g_autofree char *state_dir = g_build_filename (g_get_user_state_dir (), "untrain", NULL);
+  g_autofree char *state_file = g_build_filename (state_dir, "state.ini", NULL);
+  g_autoptr(GVariant) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 pid;
+
+  g_assert_no_errno (g_mkdir_with_parents (state_dir, 0700));
+  write_file (state_file, "[accounts]\nlinkedin=Ada Lovelace\n", 0600);
+  g_settings_set_boolean (fixture->settings, "first-run-done", TRUE);
+  g_settings_set_strv (fixture->settings, "platforms", platforms);
+  g_settings_set_int64 (fixture->settings, "last-check", 0);
+  g_settings_sync ();
+
+  activate_action (fixture, "show-platform", g_variant_new_string ("linkedin"));
+  pid = app_pid (fixture);
+  g_assert_true (maps_file (pid, "/untrain-window.so"));
+  WAIT_UNTIL (maps_file (pid, "/untrain-live.so"));
+
+  /* Still running, and answering */
+  actions = call (fixture, APP_NAME, APP_PATH, "org.gtk.Actions", "List",
+                  NULL, G_VARIANT_TYPE ("(as)"), &error);
+  g_assert_no_error (error);
+
+  quit_app (fixture);
+
+  g_assert_no_errno (g_remove (state_file));
+  g_settings_reset (fixture->settings, "first-run-done");
+  g_settings_reset (fixture->settings, "platforms");
+  g_settings_reset (fixture->settings, "last-check");
+  g_settings_sync ();
+}
+
 static void
 test_needs_display (void)
 {
@@ -391,6 +461,8 @@ main (int   argc,
               fixture_set_up, test_reminders_off, fixture_tear_down);
   g_test_add ("/activation/reminder-missing", Fixture, "/nonexistent/untrain-reminder",
               fixture_set_up, test_reminder_missing, fixture_tear_down);
+  g_test_add ("/activation/live-module", Fixture, NULL,
+              fixture_set_up, test_live_module, fixture_tear_down);
 
   return g_test_run ();
 }
