@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <libsecret/secret.h>
-
 #include "fuzz-common.h"
 #include "untrain-credentials.h"
 #include "untrain-linkedin-provider.h"
