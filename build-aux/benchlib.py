@@ -1,5 +1,5 @@
-# What build-aux/bench, bench-startup, bench-reminder and bench-live-check
-# share: building, a fresh home with the settings and state of someone who
+# What build-aux/bench, bench-render, bench-startup, bench-reminder and
+# bench-live-check share: building, a fresh home with the settings and state of someone who
 # uses Untrain already, starting a program to its first frame, and
 # measuring the reminder idle and the live check. Not a script of its own.
 
@@ -124,6 +124,24 @@ def make_home(parent, name, settings=None, state=True):
     for name in ('LANG', 'LANGUAGE', 'LC_MESSAGES', 'GSK_RENDERER', 'GTK_A11Y', 'NO_AT_BRIDGE',
                  'GTK_THEME', 'GTK_DEBUG', 'G_MESSAGES_DEBUG', 'LD_PRELOAD'):
         env.pop(name, None)
+    return home, env
+
+
+def app_env(directory, scratch, name, renderer, cold_cache=True):
+    """make_home() for starting the `untrain` or the minimal window of the
+    build in @directory, with GSK_RENDERER @renderer unless None. The cache
+    folder, where Mesa keeps the shaders it compiled, is the home's own when
+    @cold_cache, else one that all such homes in @scratch share."""
+    home, env = make_home(scratch, name)
+    if not cold_cache:
+        env['XDG_CACHE_HOME'] = os.path.join(scratch, 'shared-cache')
+    env['GSETTINGS_SCHEMA_DIR'] = os.path.join(directory, 'data')
+    env['UNTRAIN_WINDOW_MODULE_DIR'] = os.path.join(directory, 'src', 'ui')
+    env['UNTRAIN_LIVE_MODULE_DIR'] = os.path.join(directory, 'src', 'core')
+    # As when the reminder runs already: Untrain does not start one.
+    env['UNTRAIN_REMINDER_BINARY'] = os.path.join(scratch, 'no-reminder')
+    if renderer:
+        env['GSK_RENDERER'] = renderer
     return home, env
 
 
