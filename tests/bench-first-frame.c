@@ -27,7 +27,9 @@
  *
  * then, a second later, "settled <VmHWM KiB>", and ends the process: what
  * an app does just after its first frame counts towards its peak memory.
- * Not a test, not installed.
+ * With BENCH_FIRST_FRAME_NODES set to a path, it also writes there, after
+ * that line, the render nodes of that frame in GSK's text format, for
+ * build-aux/bench-render. Not a test, not installed.
  *
  * It does not link GTK, whose functions it looks up when it first needs
  * them: linked, it would load GTK into `untrain` at start, where `untrain`
@@ -107,6 +109,34 @@ settled_cb (gpointer user_data)
   _exit (0);
 }
 
+/* What the window drew: its snapshot, made again from the render nodes
+ * its widgets keep from the frame just drawn.
+ */
+static void
+write_nodes (GtkWidget  *window,
+             const char *path)
+{
+  GtkSnapshot *(*snapshot_new) (void) = gtk_function ("gtk_snapshot_new");
+  GskRenderNode *(*free_to_node) (GtkSnapshot *) = gtk_function ("gtk_snapshot_free_to_node");
+  gboolean (*write_to_file) (GskRenderNode *, const char *, GError **) =
+    gtk_function ("gsk_render_node_write_to_file");
+  void (*node_unref) (GskRenderNode *) = gtk_function ("gsk_render_node_unref");
+  GtkWidgetClass *widget_class = (GtkWidgetClass *)G_OBJECT_GET_CLASS (window);
+  GtkSnapshot *snapshot = snapshot_new ();
+  GskRenderNode *node;
+  g_autoptr(GError) error = NULL;
+
+  widget_class->snapshot (window, snapshot);
+  node = free_to_node (snapshot);
+  if (node == NULL || !write_to_file (node, path, &error))
+    {
+      fprintf (stderr, "bench-first-frame: cannot write %s: %s\n", path,
+               error != NULL ? error->message : "the window drew nothing");
+      _exit (1);
+    }
+  node_unref (node);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
@@ -125,6 +155,8 @@ after_paint_cb (GdkFrameClock *clock,
           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
           has_webkit (), cpu_us ());
   fflush (stdout);
+  if (g_getenv ("BENCH_FIRST_FRAME_NODES") != NULL)
+    write_nodes ((GtkWidget *)first_window, g_getenv ("BENCH_FIRST_FRAME_NODES"));
   g_timeout_add (SETTLE_MS, settled_cb, NULL);
 }
 
