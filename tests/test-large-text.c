@@ -11,13 +11,15 @@
 
 #include "untrain-application.h"
 #include "untrain-item-row.h"
+#include "untrain-platform-page.h"
 #include "untrain-test-utils.h"
 #include "untrain-window.h"
 #include "untrain-wizard.h"
 
 /* Text at 1.5 times its size, as GNOME's "Large Text" makes it, in a
  * window 360 px wide: every page of the setup and the checklist still fit,
- * and no text that wraps is cut short with "…".
+ * and no text that wraps is cut short with "…" or breaks in the middle of
+ * a word.
  *
  * On GNOME the text scaling factor reaches GTK as the XSETTINGS value
  * Xft/DPI (96 × factor × 1024), and the title bar buttons as
@@ -79,8 +81,33 @@ describe_too_wide (GtkWidget *widget,
     }
 }
 
+/* Whether @label's lines all end where the text may break: between words,
+ * not in the middle of one, as Pango does (with a hyphen) when a word is
+ * wider than the label
+ */
+static gboolean
+breaks_between_words (GtkLabel *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  int n_attrs;
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      glong offset = g_utf8_pointer_to_offset (text, text + pango_layout_line_get_start_index (line));
+
+      if (offset > 0 && offset < n_attrs && !attrs[offset].is_line_break)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Everything fits in @width, and no label of @shown that wraps is cut
- * short.
+ * short or breaks a word.
  */
 static void
 assert_fits (GtkWidget  *window,
@@ -111,6 +138,9 @@ assert_fits (GtkWidget  *window,
 
       if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
         g_error ("%s: “%s” is cut short", where, gtk_label_get_text (label));
+      if (!breaks_between_words (label))
+        g_error ("%s: “%s” breaks in the middle of a word, %d px wide", where,
+                 gtk_label_get_text (label), gtk_widget_get_width (GTK_WIDGET (label)));
     }
 }
 
@@ -154,6 +184,45 @@ test_setup (void)
 
 /* The checklist */
 
+/* On a narrow page the account's buttons are in a row of their own, and
+ * the items' status words are left out; on a wide one, beside the title.
+ */
+static void
+assert_narrow (UntrainWindow *window,
+               gboolean       narrow)
+{
+  GtkWidget *page = untrain_test_find_widget (GTK_WIDGET (window), UNTRAIN_TYPE_PLATFORM_PAGE, "linkedin");
+  GtkWidget *connect = untrain_test_find_buildable (page, "connect_button");
+  g_autoptr(GPtrArray) rows = untrain_test_collect (page, UNTRAIN_TYPE_ITEM_ROW);
+
+  g_assert_true (gtk_widget_is_drawable (connect));
+  g_assert_true ((gtk_widget_get_ancestor (connect, ADW_TYPE_ACTION_ROW) == NULL) == narrow);
+
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *status = untrain_item_row_get_status_label (rows->pdata[i]);
+      g_autoptr(GPtrArray) labels = untrain_test_collect (rows->pdata[i], GTK_TYPE_LABEL);
+      gboolean shown = FALSE;
+
+      for (guint j = 0; j < labels->len; j++)
+        if (g_strcmp0 (gtk_label_get_label (labels->pdata[j]), status) == 0)
+          shown |= gtk_widget_is_drawable (labels->pdata[j]);
+
+      g_assert_true (shown == !narrow);
+    }
+}
+
+static void
+resize (UntrainWindow *window,
+        int            width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 640);
+  untrain_test_drain ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  untrain_test_drain ();
+}
+
 static void
 check_checklist (UntrainWindow *window)
 {
@@ -177,6 +246,18 @@ check_checklist (UntrainWindow *window)
       g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
       assert_fits (GTK_WIDGET (window), GTK_WIDGET (window), NARROW, where);
     }
+
+  /* Wide enough for the rows' status words, with large text too, and
+   * narrow again
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-platform", "s", "linkedin"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  assert_narrow (window, TRUE);
+  resize (window, 1200);
+  assert_narrow (window, FALSE);
+  resize (window, NARROW);
+  assert_narrow (window, TRUE);
+  assert_fits (GTK_WIDGET (window), GTK_WIDGET (window), NARROW, "The checklist of linkedin, narrow again");
 
   /* The sidebar, folded */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));

@@ -475,6 +475,21 @@ untrain_item_row_set_live (UntrainItemRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 
+/**
+ * untrain_item_row_set_narrow:
+ * @narrow: whether the row leaves out the status word beside its title,
+ *   which then has the width to wrap between words. The status icon,
+ *   whose accessible name is the same word, stays.
+ */
+void
+untrain_item_row_set_narrow (UntrainItemRow *self,
+                             gboolean        narrow)
+{
+  g_return_if_fail (UNTRAIN_IS_ITEM_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !narrow);
+}
+
 UntrainItemStatus *
 untrain_item_row_get_item_status (UntrainItemRow *self)
 {

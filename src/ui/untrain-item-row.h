@@ -23,6 +23,8 @@ GtkWidget         *untrain_item_row_new              (const char        *platfor
                                                       UntrainHistory    *history);
 void               untrain_item_row_set_live         (UntrainItemRow    *self,
                                                       gboolean           live);
+void               untrain_item_row_set_narrow       (UntrainItemRow    *self,
+                                                      gboolean           narrow);
 UntrainItemStatus *untrain_item_row_get_item_status  (UntrainItemRow    *self);
 const char        *untrain_item_row_get_status_label (UntrainItemRow    *self);
 char              *untrain_item_row_dup_evidence     (UntrainItemStatus *item_status,

@@ -11,12 +11,18 @@
 
 #include <glib/gi18n.h>
 
+#include "untrain-button-line.h"
 #include "untrain-item-row.h"
 #include "untrain-platform-page.h"
 
 /* One platform's page: what applies to the person and why, how far they
  * got, and the checklist.
  */
+
+/* Narrower than this, in pixels at the normal text size (as libadwaita's
+ * "sp"), the page is narrow: see set_narrow().
+ */
+#define NARROW_WIDTH_SP 400
 struct _UntrainPlatformPage
 {
   AdwBin               parent_instance;
@@ -27,6 +33,9 @@ struct _UntrainPlatformPage
 
   AdwPreferencesGroup *account_group;
   AdwActionRow        *account_row;
+  GtkWidget           *account_buttons;
+  GtkWidget           *account_buttons_row;
+  GtkWidget           *account_buttons_box;
   GtkButton           *connect_button;
   GtkMenuButton       *connect_menu_button;
   GtkButton           *check_button;
@@ -38,6 +47,8 @@ struct _UntrainPlatformPage
   GtkWidget           *all_done_box;
   GtkLabel            *all_done_label;
   AdwPreferencesGroup *checklist_group;
+
+  guint                narrow : 1;
 };
 
 enum {
@@ -90,20 +101,22 @@ untrain_platform_page_dup_summary (UntrainStatusModel *model)
   return g_strdup (_("Nothing here needs doing."));
 }
 
+/* Calls @set on every item row in @widget, with @value */
 static void
-set_rows_live (GtkWidget *widget,
-               gboolean   live)
+set_on_item_rows (GtkWidget *widget,
+                  void     (*set) (UntrainItemRow *, gboolean),
+                  gboolean   value)
 {
   if (UNTRAIN_IS_ITEM_ROW (widget))
     {
-      untrain_item_row_set_live (UNTRAIN_ITEM_ROW (widget), live);
+      set (UNTRAIN_ITEM_ROW (widget), value);
       return;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    set_rows_live (child, live);
+    set_on_item_rows (child, set, value);
 }
 
 static gboolean
@@ -155,7 +168,8 @@ update_account (UntrainPlatformPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), self->account != NULL && !signed_out);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_out_button), self->account != NULL);
 
-  set_rows_live (GTK_WIDGET (self->checklist_group), self->account != NULL && !signed_out);
+  set_on_item_rows (GTK_WIDGET (self->checklist_group), untrain_item_row_set_live,
+                    self->account != NULL && !signed_out);
 }
 
 static void
@@ -205,6 +219,80 @@ create_connect_menu_cb (GtkMenuButton *button,
   g_menu_item_set_action_and_target (paste, "win.paste-cookies", "s", platform_id);
   g_menu_append_item (menu, paste);
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* On a narrow page, and sooner with large text, a row's title has only
+ * what the things beside it leave, a few letters, and breaks in the
+ * middle of its words. There the account's buttons go to a row of their
+ * own below it, and the items show their status by the icon alone (which
+ * tells it to screen readers too).
+ */
+static void
+set_narrow (UntrainPlatformPage *self,
+            gboolean             narrow)
+{
+  g_autoptr(GtkWidget) buttons = NULL;
+
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+
+  buttons = g_object_ref (self->account_buttons);
+  if (narrow)
+    {
+      adw_action_row_remove (self->account_row, buttons);
+      gtk_box_append (GTK_BOX (self->account_buttons_box), buttons);
+    }
+  else
+    {
+      gtk_box_remove (GTK_BOX (self->account_buttons_box), buttons);
+      adw_action_row_add_suffix (self->account_row, buttons);
+    }
+  gtk_widget_set_visible (self->account_buttons_row, narrow);
+
+  set_on_item_rows (GTK_WIDGET (self->checklist_group), untrain_item_row_set_narrow, narrow);
+}
+
+static GtkSizeRequestMode
+untrain_platform_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (adw_bin_get_child (ADW_BIN (widget)));
+}
+
+static void
+untrain_platform_page_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* As libadwaita's breakpoints, whose "sp" follow the text size: decided
+ * before what is inside is laid out, so no frame shows the other layout.
+ * The page lays its child out itself (AdwBin leaves it to a layout
+ * manager, which would not call this).
+ */
+static void
+untrain_platform_page_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  UntrainPlatformPage *self = UNTRAIN_PLATFORM_PAGE (widget);
+  int dpi = 0;
+  double text_scale;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  text_scale = dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0;
+  set_narrow (self, width < NARROW_WIDTH_SP * text_scale);
+
+  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
 static void
@@ -337,6 +425,10 @@ untrain_platform_page_class_init (UntrainPlatformPageClass *klass)
   object_class->get_property = untrain_platform_page_get_property;
   object_class->set_property = untrain_platform_page_set_property;
 
+  widget_class->get_request_mode = untrain_platform_page_get_request_mode;
+  widget_class->measure = untrain_platform_page_measure;
+  widget_class->size_allocate = untrain_platform_page_size_allocate;
+
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
                          UNTRAIN_TYPE_STATUS_MODEL,
@@ -359,9 +451,14 @@ untrain_platform_page_class_init (UntrainPlatformPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (UNTRAIN_TYPE_BUTTON_LINE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/untrain-platform-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, account_group);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, account_row);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, account_buttons);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, account_buttons_row);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, account_buttons_box);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, connect_menu_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, check_button);
@@ -378,6 +475,7 @@ untrain_platform_page_class_init (UntrainPlatformPageClass *klass)
 static void
 untrain_platform_page_init (UntrainPlatformPage *self)
 {
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
