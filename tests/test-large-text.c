@@ -11,13 +11,17 @@
 
 #include "untrain-application.h"
 #include "untrain-item-row.h"
+#include "untrain-letter-dialog.h"
+#include "untrain-paste-cookies-dialog.h"
 #include "untrain-platform-page.h"
+#include "untrain-preferences-window.h"
 #include "untrain-test-utils.h"
 #include "untrain-window.h"
 #include "untrain-wizard.h"
 
 /* Text at 1.5 times its size, as GNOME's "Large Text" makes it, in a
- * window 360 px wide: every page of the setup and the checklist still fit,
+ * window 360 px wide: every page of the setup, the checklist, Preferences
+ * and the dialogs still fit,
  * and no text that wraps is cut short with "…" or breaks in the middle of
  * a word.
  *
@@ -115,7 +119,9 @@ assert_fits (GtkWidget  *window,
              int         width,
              const char *where)
 {
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *content = ADW_IS_APPLICATION_WINDOW (window)
+                       ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
+                       : adw_window_get_content (ADW_WINDOW (window));
   g_autoptr(GPtrArray) labels = untrain_test_collect (shown, GTK_TYPE_LABEL);
   int minimum;
 
@@ -301,6 +307,47 @@ test_checklist (void)
   g_assert_finalize_object (app);
 }
 
+/* Preferences and the dialogs */
+
+static void
+check_window (GtkWidget  *window,
+              const char *where)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW, 640);
+  untrain_test_show_window (window);
+  assert_fits (window, window, NARROW, where);
+  untrain_test_destroy_window (window);
+}
+
+static void
+test_dialogs (void)
+{
+  g_autoptr(GSettings) settings = untrain_test_new_settings ();
+  g_autoptr(UntrainCatalog) catalog = untrain_test_load_catalog ();
+  g_autoptr(GFile) state_file = untrain_test_get_state_file ();
+  g_autoptr(UntrainStateStore) store = untrain_state_store_new (state_file);
+  UntrainPlatform *linkedin = untrain_catalog_lookup (catalog, "linkedin");
+  g_autoptr(UntrainStatusModel) model = untrain_status_model_new (linkedin, store, "DE", 30);
+  GtkWidget *letter;
+
+  g_settings_set_string (settings, "country", "CD"); /* a long name */
+  g_settings_set_string (settings, "age-group", "adult");
+  g_settings_set_strv (settings, "platforms", (const char * const []) { "linkedin", "facebook", "x", NULL });
+
+  check_window (untrain_preferences_window_new (NULL, settings, catalog), "Preferences");
+  check_window (untrain_letter_dialog_new (NULL, model, "objection-form"), "The letter");
+
+  /* Sent (which closes it): the letter then says what it waits for */
+  letter = g_object_ref (untrain_letter_dialog_new (NULL, model, "objection-form"));
+  untrain_test_show_window (letter);
+  g_assert_true (gtk_widget_activate_action (letter, "letter.submitted", NULL));
+  untrain_test_drain ();
+  g_assert_finalize_object (letter);
+  g_assert_true (untrain_item_status_get_answer_due (untrain_status_model_lookup (model, "objection-form")) != NULL);
+  check_window (untrain_letter_dialog_new (NULL, model, "objection-form"), "The letter, sent");
+  check_window (untrain_paste_cookies_dialog_new (NULL, linkedin), "Paste Cookies");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +359,7 @@ main (int   argc,
 
   g_test_add_func ("/large-text/setup", test_setup);
   g_test_add_func ("/large-text/checklist", test_checklist);
+  g_test_add_func ("/large-text/dialogs", test_dialogs);
 
   return g_test_run ();
 }

@@ -463,18 +463,18 @@ test_sent_on_another_day (Fixture       *fixture,
   UntrainItemStatus *item_status = untrain_status_model_lookup (fixture->model, ITEM_ID);
   UntrainLetterDialog *dialog = open_dialog (fixture, 29, G_DATE_NOVEMBER, 2026);
   GtkCalendar *calendar = GTK_CALENDAR (get_child (dialog, "calendar"));
-  GtkMenuButton *date_button = GTK_MENU_BUTTON (get_child (dialog, "date_button"));
+  AdwActionRow *sent_on_row = ADW_ACTION_ROW (get_child (dialog, "sent_on_row"));
   g_autoptr(GDateTime) tomorrow = g_date_time_new_local (2026, 11, 30, 12, 0, 0);
   g_autoptr(GDateTime) last_week = g_date_time_new_local (2026, 11, 20, 12, 0, 0);
 
-  g_assert_cmpstr (gtk_menu_button_get_label (date_button), ==, "29 November 2026");
+  g_assert_cmpstr (adw_action_row_get_subtitle (sent_on_row), ==, "29 November 2026");
 
   /* Nobody sent it tomorrow. */
   gtk_calendar_select_day (calendar, tomorrow);
-  g_assert_cmpstr (gtk_menu_button_get_label (date_button), ==, "29 November 2026");
+  g_assert_cmpstr (adw_action_row_get_subtitle (sent_on_row), ==, "29 November 2026");
 
   gtk_calendar_select_day (calendar, last_week);
-  g_assert_cmpstr (gtk_menu_button_get_label (date_button), ==, "20 November 2026");
+  g_assert_cmpstr (adw_action_row_get_subtitle (sent_on_row), ==, "20 November 2026");
 
   activate (dialog, "letter.submitted");
   g_assert_finalize_object (dialog);

@@ -49,7 +49,7 @@ struct _UntrainLetterDialog
   GtkLabel            *legal_basis_label;
   GtkTextView         *text_view;
   AdwActionRow        *open_form_row;
-  GtkMenuButton       *date_button;
+  AdwActionRow        *sent_on_row;
   GtkCalendar         *calendar;
   GtkButton           *submitted_button;
   AdwPreferencesGroup *answer_group;
@@ -192,7 +192,7 @@ update_sent_on (UntrainLetterDialog *self)
 {
   g_autofree char *label = untrain_format_date (&self->sent_on);
 
-  gtk_menu_button_set_label (self->date_button, label);
+  adw_action_row_set_subtitle (self->sent_on_row, label);
 }
 
 static void
@@ -623,7 +623,7 @@ untrain_letter_dialog_class_init (UntrainLetterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, legal_basis_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, text_view);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, open_form_row);
-  gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, sent_on_row);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, submitted_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, answer_group);
