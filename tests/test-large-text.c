@@ -40,6 +40,10 @@ use_large_text (void)
   g_object_set (gtk_settings_get_default (),
                 "gtk-xft-dpi", 96 * 3 / 2 * 1024,
                 "gtk-decoration-layout", "appmenu:close",
+                /* What is measured is where a resize ends, not a frame of
+                 * the leaflet folding on the way.
+                 */
+                "gtk-enable-animations", FALSE,
                 NULL);
 }
 
@@ -216,6 +220,15 @@ assert_narrow (UntrainWindow *window,
           shown |= gtk_widget_is_drawable (labels->pdata[j]);
 
       g_assert_true (shown == !narrow);
+
+      /* Left out, the word is the icon's tooltip. */
+      g_autoptr(GPtrArray) images = untrain_test_collect (rows->pdata[i], GTK_TYPE_IMAGE);
+      gboolean told = FALSE;
+
+      for (guint j = 0; j < images->len; j++)
+        told |= g_strcmp0 (gtk_widget_get_tooltip_text (images->pdata[j]), status) == 0;
+
+      g_assert_true (told == narrow);
     }
 }
 
@@ -235,6 +248,7 @@ check_checklist (UntrainWindow *window)
   GtkWidget *leaflet = untrain_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL);
   g_autoptr(GPtrArray) rows = NULL;
   const char * const platforms[] = { "linkedin", "facebook", "x" };
+  GtkWidget *connect;
 
   /* Every row open, to see what it offers */
   rows = untrain_test_collect (GTK_WIDGET (window), UNTRAIN_TYPE_ITEM_ROW);
@@ -259,10 +273,16 @@ check_checklist (UntrainWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-platform", "s", "linkedin"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   assert_narrow (window, TRUE);
+
+  /* The keyboard focus moves with the buttons. */
+  connect = untrain_test_find_buildable (GTK_WIDGET (window), "connect_button");
+  g_assert_true (gtk_widget_grab_focus (connect));
   resize (window, 1200);
   assert_narrow (window, FALSE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == connect);
   resize (window, NARROW);
   assert_narrow (window, TRUE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == connect);
   assert_fits (GTK_WIDGET (window), GTK_WIDGET (window), NARROW, "The checklist of linkedin, narrow again");
 
   /* The sidebar, folded */

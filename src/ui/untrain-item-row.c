@@ -219,6 +219,18 @@ show_checking (UntrainItemRow *self,
     }
 }
 
+/* Where the status word is left out (see untrain_item_row_set_narrow()),
+ * the icon tells it on hover.
+ */
+static void
+update_status_tooltip (UntrainItemRow *self)
+{
+  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (self->status_label));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon),
+                               shown ? NULL : gtk_label_get_label (self->status_label));
+}
+
 static void
 update (UntrainItemRow *self)
 {
@@ -255,6 +267,7 @@ update (UntrainItemRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css_class);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css_class);
 
+  update_status_tooltip (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -477,9 +490,10 @@ untrain_item_row_set_live (UntrainItemRow *self,
 
 /**
  * untrain_item_row_set_narrow:
+ * @self: a row
  * @narrow: whether the row leaves out the status word beside its title,
  *   which then has the width to wrap between words. The status icon,
- *   whose accessible name is the same word, stays.
+ *   whose accessible name is the same word, stays, and tells it on hover.
  */
 void
 untrain_item_row_set_narrow (UntrainItemRow *self,
@@ -487,7 +501,11 @@ untrain_item_row_set_narrow (UntrainItemRow *self,
 {
   g_return_if_fail (UNTRAIN_IS_ITEM_ROW (self));
 
+  if (gtk_widget_get_visible (GTK_WIDGET (self->status_label)) == !narrow)
+    return;
+
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), !narrow);
+  update_status_tooltip (self);
 }
 
 UntrainItemStatus *

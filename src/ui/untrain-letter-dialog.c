@@ -50,6 +50,7 @@ struct _UntrainLetterDialog
   GtkTextView         *text_view;
   AdwActionRow        *open_form_row;
   AdwActionRow        *sent_on_row;
+  GtkMenuButton       *date_button;
   GtkCalendar         *calendar;
   GtkButton           *submitted_button;
   AdwPreferencesGroup *answer_group;
@@ -193,6 +194,10 @@ update_sent_on (UntrainLetterDialog *self)
   g_autofree char *label = untrain_format_date (&self->sent_on);
 
   adw_action_row_set_subtitle (self->sent_on_row, label);
+  /* What the button changes, for whoever hears it rather than reads it */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
+                                  -1);
 }
 
 static void
@@ -624,6 +629,7 @@ untrain_letter_dialog_class_init (UntrainLetterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, text_view);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, open_form_row);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, sent_on_row);
+  gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, submitted_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainLetterDialog, answer_group);

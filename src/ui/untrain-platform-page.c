@@ -23,6 +23,7 @@
  * "sp"), the page is narrow: see set_narrow().
  */
 #define NARROW_WIDTH_SP 400
+
 struct _UntrainPlatformPage
 {
   AdwBin               parent_instance;
@@ -150,6 +151,9 @@ update_account (UntrainPlatformPage *self)
   /* Translators: “LinkedIn Account” */
   title = g_strdup_printf (_("%s Account"), name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_buttons_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 
   if (self->account == NULL)
     /* Translators: %s is a platform */
@@ -232,13 +236,18 @@ set_narrow (UntrainPlatformPage *self,
             gboolean             narrow)
 {
   g_autoptr(GtkWidget) buttons = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (self->narrow == narrow)
     return;
 
   self->narrow = narrow;
 
+  /* The buttons move with the keyboard focus, if they have it. */
   buttons = g_object_ref (self->account_buttons);
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, buttons))
+    focus = NULL;
   if (narrow)
     {
       adw_action_row_remove (self->account_row, buttons);
@@ -250,6 +259,8 @@ set_narrow (UntrainPlatformPage *self,
       adw_action_row_add_suffix (self->account_row, buttons);
     }
   gtk_widget_set_visible (self->account_buttons_row, narrow);
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
 
   set_on_item_rows (GTK_WIDGET (self->checklist_group), untrain_item_row_set_narrow, narrow);
 }
@@ -257,7 +268,9 @@ set_narrow (UntrainPlatformPage *self,
 static GtkSizeRequestMode
 untrain_platform_page_get_request_mode (GtkWidget *widget)
 {
-  return gtk_widget_get_request_mode (adw_bin_get_child (ADW_BIN (widget)));
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static void
@@ -269,14 +282,26 @@ untrain_platform_page_measure (GtkWidget      *widget,
                                int            *minimum_baseline,
                                int            *natural_baseline)
 {
-  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size,
+                        minimum, natural, minimum_baseline, natural_baseline);
 }
 
-/* As libadwaita's breakpoints, whose "sp" follow the text size: decided
- * before what is inside is laid out, so no frame shows the other layout.
- * The page lays its child out itself (AdwBin leaves it to a layout
- * manager, which would not call this).
+/* Narrow or not is decided here, before the child is laid out, so the
+ * frame in which the width crosses the threshold shows the new layout.
+ * GTK ignores the resizes that the change queues while the page is being
+ * allocated; that does no harm here because all that changes is inside
+ * the page's GtkScrolledWindow, which lays its content out afresh below,
+ * in the width and height the page gives it. The page's own minimum width
+ * follows the other layout until it is next measured; in both layouts it
+ * is well under NARROW_WIDTH_SP. The threshold counts in "sp", as
+ * libadwaita's later breakpoints do: pixels at the normal text size.
+ *
+ * The page lays its child out itself: AdwBin leaves that to a layout
+ * manager, which would not call this.
  */
 static void
 untrain_platform_page_size_allocate (GtkWidget *widget,
@@ -292,7 +317,8 @@ untrain_platform_page_size_allocate (GtkWidget *widget,
   text_scale = dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0;
   set_narrow (self, width < NARROW_WIDTH_SP * text_scale);
 
-  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
+  if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
+    gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
 static void
