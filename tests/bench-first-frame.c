@@ -109,13 +109,21 @@ settled_cb (gpointer user_data)
   _exit (0);
 }
 
-/* What the window drew: its snapshot, made again from the render nodes
- * its widgets keep from the frame just drawn.
+/* What the window drew: its background and frame, as GTK draws them for
+ * it, and its own snapshot, made again from the render nodes its widgets
+ * keep from the frame just drawn.
  */
 static void
 write_nodes (GtkWidget  *window,
              const char *path)
 {
+  GtkStyleContext *(*get_style_context) (GtkWidget *) = gtk_function ("gtk_widget_get_style_context");
+  int (*get_width) (GtkWidget *) = gtk_function ("gtk_widget_get_width");
+  int (*get_height) (GtkWidget *) = gtk_function ("gtk_widget_get_height");
+  void (*render_background) (GtkSnapshot *, GtkStyleContext *, double, double, double, double) =
+    gtk_function ("gtk_snapshot_render_background");
+  void (*render_frame) (GtkSnapshot *, GtkStyleContext *, double, double, double, double) =
+    gtk_function ("gtk_snapshot_render_frame");
   GtkSnapshot *(*snapshot_new) (void) = gtk_function ("gtk_snapshot_new");
   GskRenderNode *(*free_to_node) (GtkSnapshot *) = gtk_function ("gtk_snapshot_free_to_node");
   gboolean (*write_to_file) (GskRenderNode *, const char *, GError **) =
@@ -126,6 +134,8 @@ write_nodes (GtkWidget  *window,
   GskRenderNode *node;
   g_autoptr(GError) error = NULL;
 
+  render_background (snapshot, get_style_context (window), 0, 0, get_width (window), get_height (window));
+  render_frame (snapshot, get_style_context (window), 0, 0, get_width (window), get_height (window));
   widget_class->snapshot (window, snapshot);
   node = free_to_node (snapshot);
   if (node == NULL || !write_to_file (node, path, &error))
