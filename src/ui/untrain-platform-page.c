@@ -236,8 +236,8 @@ set_narrow (UntrainPlatformPage *self,
             gboolean             narrow)
 {
   g_autoptr(GtkWidget) buttons = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   if (self->narrow == narrow)
     return;
@@ -246,6 +246,8 @@ set_narrow (UntrainPlatformPage *self,
 
   /* The buttons move with the keyboard focus, if they have it. */
   buttons = g_object_ref (self->account_buttons);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   if (focus != NULL && !gtk_widget_is_ancestor (focus, buttons))
     focus = NULL;
   if (narrow)
