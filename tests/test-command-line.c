@@ -400,9 +400,9 @@ test_without_window (void)
 
 /* Without its live module (the keyring, the providers), `untrain` still
  * answers what needs no account, and where one is needed says what is
- * missing; likewise for a module that cannot be loaded. --check only
- * reads, and the session bus given is not there: were the module found
- * anyway, no keyring would be touched.
+ * missing; likewise for a module that cannot be loaded, and for one of
+ * another version. --check only reads, and the session bus given is not
+ * there: were the module found anyway, no keyring would be touched.
  */
 static void
 test_without_live (void)
@@ -418,6 +418,12 @@ test_without_live (void)
   g_auto(Run) status = { 0 };
   g_auto(Run) missing = { 0 };
   g_auto(Run) damaged = { 0 };
+  const char * const other_version_env[] = {
+    "UNTRAIN_LIVE_MODULE_DIR", OTHER_VERSION_LIVE_MODULE_DIR,
+    "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent",
+    NULL
+  };
+  g_auto(Run) other_version = { 0 };
 
   g_assert_nonnull (module_dir);
   module = g_build_filename (module_dir, "untrain-live.so", NULL);
@@ -446,6 +452,13 @@ test_without_live (void)
 
   g_assert_no_errno (g_remove (module));
   g_assert_no_errno (g_rmdir (module_dir));
+
+  /* Left from another version, as a mixed install would leave it */
+  run_untrain_with_env (&other_version, other_version_env, "--check", "--country=DE", "--age=30", NULL);
+  g_assert_cmpint (other_version.exit_status, ==, UNTRAIN_REPORT_ERRORS);
+  g_assert_nonnull (strstr (other_version.err, OTHER_VERSION_LIVE_MODULE_DIR "/untrain-live.so"));
+  g_assert_nonnull (strstr (other_version.err, "is not from Untrain " PACKAGE_VERSION "; install Untrain again"));
+  g_assert_null (strstr (other_version.err, "keyring"));
 }
 
 static void
