@@ -331,7 +331,7 @@ test_cancel (Fixture       *fixture,
 
   paste (fixture, "li_at=" LI_AT "; JSESSIONID=" JSESSIONID);
 
-  /* Cancel, and Escape, close without connecting. */
+  /* The close button, and Escape, close without connecting. */
   g_assert_nonnull (untrain_test_find_action_button (fixture->dialog, "window.close"));
   g_assert_true (untrain_test_has_shortcut (fixture->dialog, "Escape", "window.close"));
   g_assert_true (gtk_widget_activate_action (fixture->dialog, "window.close", NULL));

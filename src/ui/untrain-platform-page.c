@@ -13,16 +13,12 @@
 
 #include "untrain-button-line.h"
 #include "untrain-item-row.h"
+#include "untrain-narrow.h"
 #include "untrain-platform-page.h"
 
 /* One platform's page: what applies to the person and why, how far they
  * got, and the checklist.
  */
-
-/* Narrower than this, in pixels at the normal text size (as libadwaita's
- * "sp"), the page is narrow: see set_narrow().
- */
-#define NARROW_WIDTH_SP 400
 
 struct _UntrainPlatformPage
 {
@@ -225,11 +221,9 @@ create_connect_menu_cb (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
-/* On a narrow page, and sooner with large text, a row's title has only
- * what the things beside it leave, a few letters, and breaks in the
- * middle of its words. There the account's buttons go to a row of their
- * own below it, and the items show their status by the icon alone (which
- * tells it to screen readers too).
+/* On a narrow page (untrain-narrow.h) the account's buttons go to a row of
+ * their own below it, and the items show their status by the icon alone
+ * (which tells it to screen readers too).
  */
 static void
 set_narrow (UntrainPlatformPage *self,
@@ -299,8 +293,7 @@ untrain_platform_page_measure (GtkWidget      *widget,
  * the page's GtkScrolledWindow, which lays its content out afresh below,
  * in the width and height the page gives it. The page's own minimum width
  * follows the other layout until it is next measured; in both layouts it
- * is well under NARROW_WIDTH_SP. The threshold counts in "sp", as
- * libadwaita's later breakpoints do: pixels at the normal text size.
+ * is well under the threshold.
  *
  * The page lays its child out itself: AdwBin leaves that to a layout
  * manager, which would not call this.
@@ -311,13 +304,7 @@ untrain_platform_page_size_allocate (GtkWidget *widget,
                                      int        height,
                                      int        baseline)
 {
-  UntrainPlatformPage *self = UNTRAIN_PLATFORM_PAGE (widget);
-  int dpi = 0;
-  double text_scale;
-
-  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
-  text_scale = dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0;
-  set_narrow (self, width < NARROW_WIDTH_SP * text_scale);
+  set_narrow (UNTRAIN_PLATFORM_PAGE (widget), untrain_is_narrow (widget, width));
 
   if (adw_bin_get_child (ADW_BIN (widget)) != NULL)
     gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);

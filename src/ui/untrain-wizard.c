@@ -17,6 +17,7 @@
 #include "untrain-platforms-group.h"
 #include "untrain-status-model.h"
 #include "untrain-connect.h"
+#include "untrain-narrow.h"
 #include "untrain-wizard.h"
 
 /* The first run: what Untrain does, where the person lives and their age,
@@ -54,6 +55,7 @@ struct _UntrainWizard
   int                    scrolling_to;    /* -1 unless we move the carousel */
   gboolean               allocated;
   gboolean               restore_page;    /* scroll once allocated */
+  gboolean               narrow;          /* see set_narrow() */
 
   /* Template widgets */
   GtkButton             *back_button;
@@ -208,9 +210,10 @@ create_applies_row (UntrainStatusModel *model)
   row = create_platform_row (platform, subtitle);
 
   icon = gtk_image_new_from_icon_name (untrain_status_get_icon_name (status));
+  gtk_widget_set_name (icon, "status");
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (icon, css_class);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   label = gtk_label_new (summary);
@@ -222,6 +225,58 @@ create_applies_row (UntrainStatusModel *model)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
   return row;
+}
+
+/* The first of @widget and its descendants named @name */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Narrow (untrain-narrow.h), a platform's row leaves out the words beside
+ * its title, "2 things to do", and its icon tells them instead, on hover
+ * and to screen readers; otherwise the words do, and the icon is only a
+ * picture.
+ */
+static void
+set_row_narrow (GtkWidget *row,
+                gboolean   narrow)
+{
+  GtkWidget *icon = find_named (row, "status");
+  GtkWidget *summary = find_named (row, "summary");
+  const char *words = gtk_label_get_label (GTK_LABEL (summary));
+  gboolean told = narrow && *words != '\0';
+
+  gtk_widget_set_visible (summary, !narrow);
+  gtk_widget_set_tooltip_text (icon, told ? words : NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, !told, -1);
+}
+
+static void
+set_narrow (UntrainWizard *self,
+            gboolean       narrow)
+{
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  for (guint i = 0; i < self->applies_rows->len; i++)
+    set_row_narrow (g_ptr_array_index (self->applies_rows, i), narrow);
 }
 
 static void
@@ -243,6 +298,7 @@ update_applies (UntrainWizard *self)
     {
       GtkWidget *row = create_applies_row (g_ptr_array_index (self->models, i));
 
+      set_row_narrow (row, self->narrow);
       adw_preferences_group_add (self->applies_group, row);
       g_ptr_array_add (self->applies_rows, row);
     }
@@ -537,6 +593,12 @@ untrain_wizard_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   UntrainWizard *self = UNTRAIN_WIZARD (widget);
+
+  /* Before what is inside is laid out, as on the platform page (see
+   * untrain_platform_page_size_allocate()): what changes is inside the
+   * carousel's scrolled pages.
+   */
+  set_narrow (self, untrain_is_narrow (widget, width));
 
   GTK_WIDGET_CLASS (untrain_wizard_parent_class)->size_allocate (widget, width, height, baseline);
 
