@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "untrain-application.h"
 #include "untrain-item-row.h"
@@ -15,6 +16,7 @@
 #include "untrain-paste-cookies-dialog.h"
 #include "untrain-platform-page.h"
 #include "untrain-preferences-window.h"
+#include "untrain-test-locale.h"
 #include "untrain-test-utils.h"
 #include "untrain-window.h"
 #include "untrain-wizard.h"
@@ -368,12 +370,55 @@ test_dialogs (void)
   check_window (untrain_paste_cookies_dialog_new (NULL, linkedin), "Paste Cookies");
 }
 
+/* Each language shipped, in a process of its own: its locale is set
+ * before GTK starts, as in a person's session.
+ */
+
+static const char * const locales[] = { "de_DE", "es_ES", "fr_FR", "it_IT", "nl_NL", "pl_PL" };
+
+static void
+test_language (gconstpointer data)
+{
+  const char *locale = data;
+  g_autofree char *child = g_strdup_printf ("/large-text/%s/subprocess", locale);
+
+  if (!untrain_test_make_locale (locale))
+    return;
+
+  g_setenv ("UNTRAIN_TEST_LOCALE", locale, TRUE);
+  g_test_trap_subprocess (child, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("UNTRAIN_TEST_LOCALE");
+  g_test_trap_assert_passed ();
+}
+
+static void
+child_language (gconstpointer data)
+{
+  g_assert_cmpstr (g_getenv ("UNTRAIN_TEST_LOCALE"), ==, data);
+  /* In that language indeed, not English */
+  g_assert_cmpstr (_("Back"), !=, "Back");
+
+  test_setup ();
+  test_checklist ();
+  test_dialogs ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  const char *locale;
+  int result;
+
   untrain_test_init_application (&argc, &argv);
+  untrain_test_locales_init ();
+
+  locale = g_getenv ("UNTRAIN_TEST_LOCALE");
+  if (locale != NULL)
+    untrain_test_use_locale (locale);
+  else
+    g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
   gtk_init ();
   use_large_text ();
 
@@ -381,5 +426,17 @@ main (int   argc,
   g_test_add_func ("/large-text/checklist", test_checklist);
   g_test_add_func ("/large-text/dialogs", test_dialogs);
 
-  return g_test_run ();
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/large-text/%s", locales[i]);
+      g_autofree char *child = g_strdup_printf ("/large-text/%s/subprocess", locales[i]);
+
+      g_test_add_data_func (path, locales[i], test_language);
+      g_test_add_data_func (child, locales[i], child_language);
+    }
+
+  result = g_test_run ();
+  untrain_test_locales_clear ();
+
+  return result;
 }

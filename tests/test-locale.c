@@ -13,13 +13,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "untrain-applicability.h"
 #include "untrain-catalog.h"
 #include "untrain-platform.h"
+#include "untrain-test-locale.h"
 
 typedef struct
 {
@@ -38,27 +37,6 @@ static const Language languages[] = {
   { "pl", "pl_PL", "3 listopada 2025", "Niemcy" },
 };
 
-static char *locale_dir;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 static const Language *
 find_language (const char *language)
 {
@@ -76,53 +54,11 @@ get_mo_file (const char *language)
                            language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 }
 
-/* Makes LOCALE.UTF-8 under locale_dir; FALSE (and the test skipped) when
- * glibc's locale sources are missing.
- */
-static gboolean
-make_locale (const char *locale)
-{
-  g_autofree char *name = g_strconcat (locale, ".UTF-8", NULL);
-  g_autofree char *path = g_build_filename (locale_dir, name, NULL);
-  g_autofree char *error_output = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "localedef", "-i", locale, "-f", "UTF-8", path, NULL };
-  int status = 0;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return TRUE;
-
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, &error_output, &status, &error))
-    {
-      g_test_skip_printf ("Can’t run localedef: %s", error->message);
-      return FALSE;
-    }
-
-  /* localedef exits 1 for warnings it still writes the locale after. */
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip_printf ("localedef made no %s: %s", name, error_output);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* In the child: the language as a person's session sets it. */
 static void
 use_language (const Language *language)
 {
-  g_autofree char *locale = g_strconcat (language->locale, ".UTF-8", NULL);
-  g_autofree char *po_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
-
-  g_setenv ("LOCPATH", locale_dir, TRUE);
-  g_unsetenv ("LANGUAGE");
-  g_setenv ("LC_ALL", locale, TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, ""));
-  bindtextdomain (GETTEXT_PACKAGE, po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  untrain_test_use_locale (language->locale);
 }
 
 static void
@@ -134,7 +70,7 @@ run_in_language (const Language *language,
 
   g_assert_true (g_file_test (mo_file, G_FILE_TEST_IS_REGULAR));
 
-  if (!make_locale (language->locale))
+  if (!untrain_test_make_locale (language->locale))
     return;
 
   g_test_trap_subprocess (child, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -239,19 +175,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  /* One folder of compiled locales for the whole run, shared by the
-   * processes of each language; a child finds it from its parent.
-   */
-  if (g_getenv ("UNTRAIN_TEST_LOCPATH") != NULL)
-    locale_dir = g_strdup (g_getenv ("UNTRAIN_TEST_LOCPATH"));
-  else
-    {
-      g_autoptr(GError) error = NULL;
-
-      locale_dir = g_dir_make_tmp ("untrain-locales-XXXXXX", &error);
-      g_assert_no_error (error);
-      g_setenv ("UNTRAIN_TEST_LOCPATH", locale_dir, TRUE);
-    }
+  untrain_test_locales_init ();
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
@@ -271,11 +195,7 @@ main (int   argc,
   g_test_add_func ("/locale/plural/pl/subprocess", child_plural);
 
   result = g_test_run ();
-
-  if (!g_test_subprocess ())
-    remove_tree (locale_dir);
-
-  g_free (locale_dir);
+  untrain_test_locales_clear ();
 
   return result;
 }
