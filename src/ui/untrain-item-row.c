@@ -229,6 +229,8 @@ update_status_tooltip (UntrainItemRow *self)
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon),
                                shown ? NULL : gtk_label_get_label (self->status_label));
+  /* The tooltip is also the description: the name says it already. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->status_icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void

@@ -264,6 +264,8 @@ set_row_narrow (GtkWidget *row,
 
   gtk_widget_set_visible (summary, !narrow);
   gtk_widget_set_tooltip_text (icon, told ? words : NULL);
+  /* The tooltip is also the description: the name says it already. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, !told, -1);
 }
 
