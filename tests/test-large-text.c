@@ -158,6 +158,43 @@ assert_fits (GtkWidget  *window,
 
 /* The setup */
 
+/* Narrow, the rows of What Applies leave out "2 things to do" and their
+ * icon tells it, on hover and to screen readers; wide, the words show and
+ * the icon is only a picture.
+ */
+static void
+assert_applies_narrow (GtkWidget *wizard,
+                       gboolean   narrow)
+{
+  GtkWidget *group = untrain_test_find_buildable (wizard, "applies_group");
+  g_autoptr(GPtrArray) images = untrain_test_collect (group, GTK_TYPE_IMAGE);
+  guint n_rows = 0;
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      GtkWidget *icon = images->pdata[i];
+      GtkWidget *row = gtk_widget_get_ancestor (icon, ADW_TYPE_ACTION_ROW);
+      GtkWidget *summary;
+      const char *words;
+      gboolean told;
+
+      if (g_strcmp0 (gtk_widget_get_name (icon), "status") != 0)
+        continue;
+
+      summary = untrain_test_find_widget (row, GTK_TYPE_LABEL, "summary");
+      words = gtk_label_get_label (GTK_LABEL (summary));
+      told = narrow && *words != '\0';
+      n_rows++;
+
+      g_assert_true (gtk_widget_get_visible (summary) == !narrow);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, told ? words : NULL);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, words);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, !told);
+    }
+
+  g_assert_cmpuint (n_rows, >, 0);
+}
+
 static void
 test_setup (void)
 {
@@ -190,6 +227,12 @@ test_setup (void)
 
       assert_fits (wizard, adw_carousel_get_nth_page (carousel, page), NARROW, where);
     }
+
+  assert_applies_narrow (wizard, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (wizard), 960, 640);
+  untrain_test_drain ();
+  gtk_test_widget_wait_for_draw (wizard);
+  assert_applies_narrow (wizard, FALSE);
 
   untrain_test_destroy_window (wizard);
 }
@@ -410,6 +453,8 @@ main (int   argc,
   const char *locale;
   int result;
 
+  /* GTK's "test" accessibility context, to read what screen readers get */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   untrain_test_init_application (&argc, &argv);
   untrain_test_locales_init ();
 
