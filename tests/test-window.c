@@ -196,21 +196,41 @@ test_platforms_and_items (void)
   run_application (check_platforms_and_items);
 }
 
+static gboolean
+is_inactive (gpointer user_data)
+{
+  return !gtk_window_is_active (user_data);
+}
+
 static void
 check_mark_done_and_undo (UntrainWindow *window)
 {
   UntrainItemRow *row = find_row (window, "linkedin", "ai-training");
   g_autofree char *today = today_text ();
   g_autofree char *confirmed = g_strdup_printf ("You confirmed on %s", today);
+  GtkWidget *done_button = untrain_test_find_action_button (GTK_WIDGET (row), "win.mark-done");
+  GtkWidget *undo_button = untrain_test_find_action_button (GTK_WIDGET (row), "win.undo-done");
+  GtkWidget *other;
 
+  /* The focus stays with the button that takes the place of the one
+   * pressed, also while another window is the active one: a live check
+   * may change the row while the person is elsewhere.
+   */
+  g_assert_true (gtk_widget_grab_focus (done_button));
+  other = gtk_window_new ();
+  untrain_test_show_window (other);
+  untrain_test_wait_until (is_inactive, window);
   activate (window, "win.mark-done", "linkedin/ai-training");
   g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Done");
   g_assert_cmpstr (subtitle (row), ==, confirmed);
   g_assert_true (shows_label (GTK_WIDGET (window), "1 of 3 done"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == undo_button);
 
   activate (window, "win.undo-done", "linkedin/ai-training");
   g_assert_cmpstr (untrain_item_row_get_status_label (row), ==, "Action needed");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == done_button);
   g_assert_true (shows_label (GTK_WIDGET (window), "0 of 3 done"));
+  untrain_test_destroy_window (other);
 
   /* Everything done: the page says so. */
   activate (window, "win.mark-done", "linkedin/ai-training");

@@ -65,8 +65,10 @@ hide_empty_line (GtkWidget *line)
   gtk_widget_set_visible (line, any);
 }
 
-/* The button that has the keyboard focus, if it is one that update() may
- * hide
+/* The button that has the window's focus, if it is one that update() may
+ * hide. The window's, not gtk_widget_has_focus(): a live check may end
+ * while the person is in another window, and the focus must be where
+ * they left it when they come back.
  */
 static GtkWidget *
 get_focused_button (UntrainItemActions *self)
@@ -75,9 +77,11 @@ get_focused_button (UntrainItemActions *self)
     GTK_WIDGET (self->turn_off_button), GTK_WIDGET (self->open_button), GTK_WIDGET (self->letter_button),
     GTK_WIDGET (self->done_button), GTK_WIDGET (self->undo_button),
   };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    if (gtk_widget_has_focus (buttons[i]))
+    if (focus == buttons[i])
       return buttons[i];
 
   return NULL;
