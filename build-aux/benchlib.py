@@ -180,14 +180,21 @@ def first_frame(argv, env, hook):
     returns a dict: ms (from just before the start to the first frame
     drawn), cpu_ms (the process's user and system time by then), first_kib
     (VmHWM then), peak_kib (maxrss over its life, which ends a second after
-    that frame), renderer, webkit (mapped or not)."""
+    that frame), renderer, webkit (mapped or not), and presented_ms,
+    laid_out_ms, painted_ms: when the first window was presented, and when
+    its frame clock first ended its layout and its paint phase."""
     env = dict(env, LD_PRELOAD=':'.join(filter(None, [env.get('LD_PRELOAD'), hook])))
     start_us = time.monotonic_ns() // 1000
     output, _, usage, _ = run_child(argv, env, FIRST_FRAME_TIMEOUT)
     result = {}
     for line in output.splitlines():
         words = line.split()
-        if words[:1] == ['first-frame']:
+        if words[:1] == ['steps']:
+            _, presented, laid_out, painted = (int(word) for word in words[1:5])
+            result['presented_ms'] = (presented - start_us) / 1000
+            result['laid_out_ms'] = (laid_out - start_us) / 1000
+            result['painted_ms'] = (painted - start_us) / 1000
+        elif words[:1] == ['first-frame']:
             result['ms'] = (int(words[1]) - start_us) / 1000
             result['first_kib'] = int(words[2])
             result['renderer'] = words[3]
@@ -195,7 +202,7 @@ def first_frame(argv, env, hook):
             result['cpu_ms'] = int(words[5]) / 1000
         elif words[:1] == ['settled']:
             result['settled_kib'] = int(words[1])
-    if 'ms' not in result or 'settled_kib' not in result:
+    if 'ms' not in result or 'presented_ms' not in result or 'settled_kib' not in result:
         sys.exit('%s did not report its first frame; it printed:\n%s' % (argv[0], output))
     result['peak_kib'] = usage.ru_maxrss
     return result

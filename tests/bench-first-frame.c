@@ -23,12 +23,19 @@
  * GdkFrameClock::after-paint (its first frame drawn) prints to standard
  * output
  *
+ *   steps <loaded µs> <presented µs> <laid out µs> <painted µs>
  *   first-frame <monotonic µs> <VmHWM KiB> <renderer> <WebKit mapped 0|1> <CPU µs>
  *
  * then, a second later, "settled <VmHWM KiB>", and ends the process: what
  * an app does just after its first frame counts towards its peak memory.
+ * "steps" says, in monotonic time, when the hook was loaded, when the app
+ * presented its first window (its own start-up done and the window built),
+ * and when that window's frame clock first ended its layout phase
+ * (styles, sizes and positions worked out) and its paint phase (the
+ * window drawn): the hook's handlers run after GTK's, which GTK connects
+ * as it realizes the window, inside gtk_window_present().
  * With BENCH_FIRST_FRAME_NODES set to a path, it also writes there, after
- * that line, the render nodes of that frame in GSK's text format, for
+ * those lines, the render nodes of that frame in GSK's text format, for
  * build-aux/bench-render. Not a test, not installed.
  *
  * It does not link GTK, whose functions it looks up when it first needs
@@ -41,6 +48,18 @@
 
 static gboolean seen;
 static GtkWindow *first_window;
+
+/* When each step towards the first frame ended (monotonic µs) */
+static gint64 loaded_us;
+static gint64 presented_us;
+static gint64 laid_out_us;
+static gint64 painted_us;
+
+__attribute__((constructor)) static void
+loaded (void)
+{
+  loaded_us = g_get_monotonic_time ();
+}
 
 /* One of GTK's functions, from the process: GTK is loaded by the time a
  * window is presented.
@@ -160,6 +179,8 @@ after_paint_cb (GdkFrameClock *clock,
   seen = TRUE;
 
   renderer = get_renderer ((GtkNative *)first_window);
+  printf ("steps %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+          loaded_us, presented_us, laid_out_us, painted_us);
   printf ("first-frame %" G_GINT64_FORMAT " %ld %s %d %" G_GINT64_FORMAT "\n",
           now, peak_kib (),
           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
@@ -168,6 +189,22 @@ after_paint_cb (GdkFrameClock *clock,
   if (g_getenv ("BENCH_FIRST_FRAME_NODES") != NULL)
     write_nodes ((GtkWidget *)first_window, g_getenv ("BENCH_FIRST_FRAME_NODES"));
   g_timeout_add (SETTLE_MS, settled_cb, NULL);
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  if (laid_out_us == 0)
+    laid_out_us = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  if (painted_us == 0)
+    painted_us = g_get_monotonic_time ();
 }
 
 void
@@ -179,6 +216,8 @@ gtk_window_present (GtkWindow *window)
 
   if (present == NULL)
     present = (void (*) (GtkWindow *))dlsym (RTLD_NEXT, "gtk_window_present");
+  if (first_window == NULL)
+    presented_us = g_get_monotonic_time ();
   present (window);
 
   if (first_window != NULL)
@@ -189,6 +228,8 @@ gtk_window_present (GtkWindow *window)
   if (clock != NULL)
     {
       first_window = window;
+      g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
+      g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
       g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
     }
 }
