@@ -447,6 +447,8 @@ run_application (WindowTestFunc func)
   g_settings_set_int (settings, "window-height", 720);
 
   app = untrain_application_new ();
+  /* Other tests run Untrain at the same time: check this one's window. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), func);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_finalize_object (app);

@@ -127,6 +127,8 @@ run_application (WindowTestFunc func)
   char *argv[] = { (char *)"untrain", NULL };
   UntrainApplication *app = untrain_application_new ();
 
+  /* Other tests run Untrain at the same time: check this one's window. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), func);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_finalize_object (app);
@@ -740,6 +742,8 @@ test_first_run (void)
   g_settings_set_boolean (settings, "first-run-done", FALSE);
 
   app = untrain_application_new ();
+  /* Other tests run Untrain at the same time: check this one's window. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_first_run_activate_cb), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_finalize_object (app);
