@@ -625,11 +625,8 @@ check_narrow (UntrainWindow *window)
   g_autoptr(GPtrArray) found = NULL;
   GtkWidget *leaflet;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  for (guint i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (window)) > 360; i++)
-    g_main_context_iteration (NULL, TRUE);
+  untrain_test_resize_window (GTK_WIDGET (window), 360, 640);
 
   found = untrain_test_collect (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
   leaflet = found->pdata[0];
@@ -641,6 +638,52 @@ check_narrow (UntrainWindow *window)
   activate (window, "win.show-platform", "linkedin");
   g_assert_true (g_str_equal (G_OBJECT_TYPE_NAME (adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet))), "GtkBox"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+}
+
+/* A size the window is given before its first frame, as a window manager
+ * may give it, is the one it keeps: binding the size to the settings, once
+ * that frame is drawn, does not put back the size the settings had.
+ */
+static void
+on_size_kept_activate_cb (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  int width, height;
+
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  untrain_test_drain ();
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 800);
+  g_assert_cmpint (height, ==, 600);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+
+  /* Bound now: a new size goes to the settings. */
+  gtk_window_set_default_size (window, 840, 620);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 840);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 620);
+
+  untrain_test_destroy_window (GTK_WIDGET (window));
+}
+
+static void
+test_size_kept (void)
+{
+  g_autoptr(GSettings) settings = settings_for ("DE", "adult");
+  char *argv[] = { (char *)"untrain", NULL };
+  UntrainApplication *app;
+
+  g_settings_set_int (settings, "window-width", 960);
+  g_settings_set_int (settings, "window-height", 720);
+
+  app = untrain_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_size_kept_activate_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_finalize_object (app);
 }
 
 static void
@@ -767,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/window/open-setting-without-browser", test_open_setting_without_browser);
   g_test_add_func ("/window/write-letter", test_write_letter);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/size-kept", test_size_kept);
   g_test_add_func ("/window/mark-done-survives-restart", test_mark_done_survives_restart);
   g_test_add_func ("/window/first-run", test_first_run);
 

@@ -462,6 +462,22 @@ untrain_window_constructed (GObject *object)
   g_signal_connect (self, "notify::application", G_CALLBACK (name_shortcuts_search_button), NULL);
 }
 
+/* Writes the window's size to the settings, where it differs. (Not
+ * whether it is maximized: the window manager may not have maximized it
+ * yet, as the settings asked.)
+ */
+static void
+save_window_size (UntrainWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (g_settings_get_int (self->settings, "window-width") != width)
+    g_settings_set_int (self->settings, "window-width", width);
+  if (g_settings_get_int (self->settings, "window-height") != height)
+    g_settings_set_int (self->settings, "window-height", height);
+}
+
 /* What the first frame does not show waits until it is drawn. */
 static gboolean
 after_first_frame (gpointer user_data)
@@ -472,8 +488,11 @@ after_first_frame (gpointer user_data)
 
   /* Bound from the start, the size would be written back to the settings
    * as the window first sizes itself: twice, unchanged, before the first
-   * frame of every start.
+   * frame of every start. Binding sets the window to what the settings
+   * say, so first the settings take the window's size now: the window
+   * manager or the person may have changed it since the window was made.
    */
+  save_window_size (self);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
