@@ -527,6 +527,12 @@ audit_every_platform (UntrainWindow *window)
     }
 }
 
+static gboolean
+is_folded (gpointer user_data)
+{
+  return adw_leaflet_get_folded (user_data);
+}
+
 static void
 check_main_window (UntrainApplication *app,
                    UntrainWindow      *window)
@@ -538,10 +544,8 @@ check_main_window (UntrainApplication *app,
   audit_every_platform (window);
 
   /* At phone width the sidebar folds away behind a Back button. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  untrain_test_drain ();
-  g_assert_true (adw_leaflet_get_folded (leaflet));
+  untrain_test_resize_window (GTK_WIDGET (window), 360, 720);
+  untrain_test_wait_until (is_folded, leaflet);
   audit_every_platform (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));

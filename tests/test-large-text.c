@@ -229,9 +229,7 @@ test_setup (void)
     }
 
   assert_applies_narrow (wizard, TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (wizard), 960, 640);
-  untrain_test_drain ();
-  gtk_test_widget_wait_for_draw (wizard);
+  untrain_test_resize_window (wizard, 960, 640);
   assert_applies_narrow (wizard, FALSE);
 
   untrain_test_destroy_window (wizard);
@@ -278,16 +276,6 @@ assert_narrow (UntrainWindow *window,
 }
 
 static void
-resize (UntrainWindow *window,
-        int            width)
-{
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 640);
-  untrain_test_drain ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  untrain_test_drain ();
-}
-
-static void
 check_checklist (UntrainWindow *window)
 {
   GtkWidget *leaflet = untrain_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL);
@@ -322,10 +310,10 @@ check_checklist (UntrainWindow *window)
   /* The keyboard focus moves with the buttons. */
   connect = untrain_test_find_buildable (GTK_WIDGET (window), "connect_button");
   g_assert_true (gtk_widget_grab_focus (connect));
-  resize (window, 1200);
+  untrain_test_resize_window (GTK_WIDGET (window), 1200, 640);
   assert_narrow (window, FALSE);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == connect);
-  resize (window, NARROW);
+  untrain_test_resize_window (GTK_WIDGET (window), NARROW, 640);
   assert_narrow (window, TRUE);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == connect);
   assert_fits (GTK_WIDGET (window), GTK_WIDGET (window), NARROW, "The checklist of linkedin, narrow again");

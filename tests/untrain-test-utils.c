@@ -190,6 +190,36 @@ untrain_test_wait_until (gboolean (*done) (gpointer user_data),
 }
 
 /**
+ * untrain_test_resize_window:
+ *
+ * Asks @window, on screen, for a default size of @width by @height, and
+ * waits until its surface has that size and is drawn so: the X server
+ * answers a resize in its own time, which under load is more than a
+ * frame, and a configure event from before may come in between. (The
+ * window's widget is that less the few pixels GTK keeps around it.) After
+ * ten seconds it stops waiting, for a window that cannot be that size:
+ * the caller's checks say so.
+ */
+void
+untrain_test_resize_window (GtkWidget *window,
+                            int        width,
+                            int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  while ((gdk_surface_get_width (surface) != width || gdk_surface_get_height (surface) != height) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_up);
+  gtk_test_widget_wait_for_draw (window);
+  untrain_test_drain ();
+}
+
+/**
  * untrain_test_show_window:
  *
  * Presents @window and waits until it is drawn and has settled.

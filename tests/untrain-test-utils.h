@@ -27,6 +27,9 @@ void            untrain_test_drain              (void);
 void            untrain_test_wait_until         (gboolean           (*done) (gpointer user_data),
                                                  gpointer             user_data);
 void            untrain_test_show_window        (GtkWidget           *window);
+void            untrain_test_resize_window      (GtkWidget           *window,
+                                                 int                  width,
+                                                 int                  height);
 void            untrain_test_destroy_window     (GtkWidget           *window);
 char           *untrain_test_read_clipboard     (GtkWidget           *widget);
 
