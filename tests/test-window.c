@@ -118,20 +118,30 @@ on_activate_cb (GApplication   *app,
   untrain_test_destroy_window (GTK_WIDGET (window));
 }
 
-/* Runs Untrain as a person starts it, calls @func on its window, closes
- * the window, and checks that the application lets go of everything.
+/* Runs Untrain as a person starts it, with @on_activate called after its
+ * own activation, and checks that the application lets go of everything.
  */
 static void
-run_application (WindowTestFunc func)
+run_application_with (GCallback on_activate,
+                      gpointer  user_data)
 {
   char *argv[] = { (char *)"untrain", NULL };
   UntrainApplication *app = untrain_application_new ();
 
   /* Other tests run Untrain at the same time: check this one's window. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), func);
+  g_signal_connect_after (app, "activate", on_activate, user_data);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_finalize_object (app);
+}
+
+/* Runs Untrain, calls @func on its window once drawn, and closes the
+ * window.
+ */
+static void
+run_application (WindowTestFunc func)
+{
+  run_application_with (G_CALLBACK (on_activate_cb), func);
 }
 
 /* Each test starts with nothing saved. */
@@ -673,17 +683,10 @@ static void
 test_size_kept (void)
 {
   g_autoptr(GSettings) settings = settings_for ("DE", "adult");
-  char *argv[] = { (char *)"untrain", NULL };
-  UntrainApplication *app;
 
   g_settings_set_int (settings, "window-width", 960);
   g_settings_set_int (settings, "window-height", 720);
-
-  app = untrain_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_size_kept_activate_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
+  run_application_with (G_CALLBACK (on_size_kept_activate_cb), NULL);
 }
 
 static void
@@ -779,17 +782,9 @@ static void
 test_first_run (void)
 {
   g_autoptr(GSettings) settings = settings_for ("DE", "adult");
-  char *argv[] = { (char *)"untrain", NULL };
-  UntrainApplication *app;
 
   g_settings_set_boolean (settings, "first-run-done", FALSE);
-
-  app = untrain_application_new ();
-  /* Other tests run Untrain at the same time: check this one's window. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_first_run_activate_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
+  run_application_with (G_CALLBACK (on_first_run_activate_cb), NULL);
 
   g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
 }
