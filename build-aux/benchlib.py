@@ -190,7 +190,7 @@ def first_frame(argv, env, hook):
     for line in output.splitlines():
         words = line.split()
         if words[:1] == ['steps']:
-            _, presented, laid_out, painted = (int(word) for word in words[1:5])
+            presented, laid_out, painted = (int(word) for word in words[1:4])
             result['presented_ms'] = (presented - start_us) / 1000
             result['laid_out_ms'] = (laid_out - start_us) / 1000
             result['painted_ms'] = (painted - start_us) / 1000

@@ -23,17 +23,17 @@
  * GdkFrameClock::after-paint (its first frame drawn) prints to standard
  * output
  *
- *   steps <loaded µs> <presented µs> <laid out µs> <painted µs>
+ *   steps <presented µs> <laid out µs> <painted µs>
  *   first-frame <monotonic µs> <VmHWM KiB> <renderer> <WebKit mapped 0|1> <CPU µs>
  *
  * then, a second later, "settled <VmHWM KiB>", and ends the process: what
  * an app does just after its first frame counts towards its peak memory.
- * "steps" says, in monotonic time, when the hook was loaded, when the app
- * presented its first window (its own start-up done and the window built),
- * and when that window's frame clock first ended its layout phase
- * (styles, sizes and positions worked out) and its paint phase (the
- * window drawn): the hook's handlers run after GTK's, which GTK connects
- * as it realizes the window, inside gtk_window_present().
+ * "steps" says, in monotonic time, when the app presented its first
+ * window (its own start-up done and the window built), and when that
+ * window's frame clock first ended its layout phase (styles, sizes and
+ * positions worked out) and its paint phase (the window drawn): the hook's
+ * handlers run after GTK's, which GTK connects as it realizes the window,
+ * inside gtk_window_present().
  * With BENCH_FIRST_FRAME_NODES set to a path, it also writes there, after
  * those lines, the render nodes of that frame in GSK's text format, for
  * build-aux/bench-render. Not a test, not installed.
@@ -50,16 +50,9 @@ static gboolean seen;
 static GtkWindow *first_window;
 
 /* When each step towards the first frame ended (monotonic µs) */
-static gint64 loaded_us;
 static gint64 presented_us;
 static gint64 laid_out_us;
 static gint64 painted_us;
-
-__attribute__((constructor)) static void
-loaded (void)
-{
-  loaded_us = g_get_monotonic_time ();
-}
 
 /* One of GTK's functions, from the process: GTK is loaded by the time a
  * window is presented.
@@ -179,8 +172,8 @@ after_paint_cb (GdkFrameClock *clock,
   seen = TRUE;
 
   renderer = get_renderer ((GtkNative *)first_window);
-  printf ("steps %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
-          loaded_us, presented_us, laid_out_us, painted_us);
+  printf ("steps %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+          presented_us, laid_out_us, painted_us);
   printf ("first-frame %" G_GINT64_FORMAT " %ld %s %d %" G_GINT64_FORMAT "\n",
           now, peak_kib (),
           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
