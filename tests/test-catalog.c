@@ -455,7 +455,8 @@ test_invalid_not_object (void)
  * json-glib parses nested lists by recursion, so a file nested a million
  * times deep overflowed the stack, also when a single-quoted string or a
  * comment (both of which json-glib reads) hid a double quote from the
- * depth check.
+ * depth check, or when the check took a comment to run on: json-glib's
+ * ends at the next slash.
  */
 static void
 test_invalid_empty (void)
@@ -497,6 +498,7 @@ test_invalid_too_deep (void)
     "",
     "'hides': '\"', ",
     "/* \" */ ",
+    "/* ends here/ ",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
@@ -530,7 +532,9 @@ test_invalid_too_deep (void)
 }
 
 /* Also found by fuzzing: json-glib reads "{…} {…}" as two documents,
- * keeps the last and leaks the first.
+ * keeps the first and leaks the others. The check missed the second
+ * behind what it took for a comment running to the end: json-glib's
+ * comments end at the next slash, and the first platform loaded.
  */
 static void
 test_invalid_several_values (void)
@@ -538,12 +542,15 @@ test_invalid_several_values (void)
   g_autofree char *one = demo_platform ("");
   g_autofree char *two = NULL;
   g_autofree char *after_text = NULL;
+  g_autofree char *after_slash = NULL;
 
   two = g_strdup_printf ("%s %s", one, one);
   after_text = g_strdup_printf ("'demo' /* a comment */ %s", one);
+  after_slash = g_strdup_printf ("%s /* ends here/ %s", one, one);
 
   assert_invalid (two, "demo.json", "one JSON object", NULL);
   assert_invalid (after_text, "demo.json", "one JSON object", NULL);
+  assert_invalid (after_slash, "demo.json", "one JSON object", NULL);
 }
 
 static void

@@ -1002,13 +1002,14 @@ test_apply_signed_out (Fixture       *fixture,
 /* Found by fuzzing (tests/fuzz). json-glib parses nested lists by
  * recursion: a <code> block nested a million times deep overflowed the
  * stack when a single-quoted string or a comment, both of which json-glib
- * reads, hid a double quote from the depth check. Such a block is skipped
- * and the rest of the page still read.
+ * reads, hid a double quote from the depth check, or when the check took
+ * a comment to run on: json-glib's ends at the next slash. Such a block
+ * is skipped and the rest of the page still read.
  */
 static void
 test_read_too_deep (void)
 {
-  static const char * const hiding[] = { "", "&#39;&quot;&#39;, ", "/* &quot; */ " };
+  static const char * const hiding[] = { "", "&#39;&quot;&#39;, ", "/* &quot; */ ", "/* ends here/ " };
   g_autoptr(UntrainCatalog) catalog = untrain_catalog_new ();
   g_autoptr(GError) error = NULL;
   const UntrainSetting *setting;
@@ -1040,6 +1041,42 @@ test_read_too_deep (void)
       g_assert_nonnull (reading);
       g_assert_true (reading->is_desired);
     }
+}
+
+/* Also found by fuzzing: json-glib reads a <code> block of two values as
+ * two documents, keeps the first and leaks the others. The check missed
+ * the second behind what it took for a comment running to the end of the
+ * block: json-glib's comments end at the next slash. Such a block is
+ * skipped, as if it held nothing, and the rest of the page read.
+ */
+static void
+test_read_several_values (void)
+{
+  g_autoptr(UntrainCatalog) catalog = untrain_catalog_new ();
+  g_autoptr(UntrainLinkedinReading) reading = NULL;
+  g_autoptr(GBytes) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  const UntrainSetting *setting;
+  UntrainPlatform *platform;
+
+  untrain_catalog_load_builtin (catalog, &error);
+  g_assert_no_error (error);
+  platform = untrain_catalog_lookup (catalog, "linkedin");
+  setting = untrain_item_get_setting (untrain_platform_lookup_item (platform, AI_TRAINING));
+
+  html = g_strdup_printf ("<html><body>"
+                          "<code>{&quot;key&quot;:&quot;%s&quot;,&quot;value&quot;:true,&quot;offValue&quot;:false}"
+                          " /* ends here/ [1]</code>\n"
+                          "<code>{&quot;key&quot;:&quot;%s&quot;,&quot;value&quot;:false,&quot;offValue&quot;:false}</code>"
+                          "</body></html>\n",
+                          setting->key, setting->key);
+  page = g_bytes_new (html, strlen (html));
+
+  reading = _untrain_linkedin_read_setting (page, setting, "https://www.linkedin.com/test", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reading);
+  g_assert_true (reading->is_desired);
 }
 
 /* Also found by fuzzing: an empty answer has no data at all, which the
@@ -1193,6 +1230,7 @@ main (int   argc,
   g_test_add_func ("/linkedin-provider/incomplete-session", test_incomplete_session);
   g_test_add_func ("/linkedin-provider/debug-log-has-no-secret", test_debug_log_has_no_secret);
   g_test_add_func ("/linkedin-provider/read/too-deep", test_read_too_deep);
+  g_test_add_func ("/linkedin-provider/read/several-values", test_read_several_values);
   g_test_add_func ("/linkedin-provider/whoami/body", test_whoami_body);
 
   return g_test_run ();

@@ -555,11 +555,12 @@ _untrain_json_check_members (JsonObject         *object,
  * lists and objects by recursion, as deep as the text nests them: text
  * nested a million times overflows the stack. And it takes a list or an
  * object after a first value ("{…} {…}") as a second document, keeping
- * the last one and leaking the others.
+ * the first one and leaking the others.
  *
  * Both are checked here, tokenizing as json-glib does: double-quoted
- * strings with backslash escapes, single-quoted ones without, and C
- * comments hide brackets from it.
+ * strings with backslash escapes, single-quoted ones without, and
+ * comments hide brackets from it. Its comments are not C's: one runs
+ * from any slash to the next slash, star or no star.
  *
  * Returns: %UNTRAIN_JSON_TEXT_OK, or what is wrong with @text
  */
@@ -595,18 +596,14 @@ _untrain_json_check_text (const char *text,
           break;
 
         case COMMENT:
-          if (c == '*' && i + 1 < end && text[i + 1] == '/')
-            {
-              i++;
-              state = CODE;
-            }
+          if (c == '/')
+            state = CODE;
           break;
 
         case CODE:
         default:
-          if (c == '/' && i + 1 < end && text[i + 1] == '*')
+          if (c == '/')
             {
-              i++;
               state = COMMENT;
               break;
             }
