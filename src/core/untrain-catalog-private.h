@@ -54,9 +54,14 @@ typedef enum
   UNTRAIN_JSON_TEXT_OK,
   UNTRAIN_JSON_TEXT_TOO_DEEP,         /* nested deeper than UNTRAIN_JSON_MAX_DEPTH */
   UNTRAIN_JSON_TEXT_SEVERAL_VALUES,   /* a list or an object after a first value */
+  UNTRAIN_JSON_TEXT_COMMENT,          /* a comment, which JSON has not */
+  UNTRAIN_JSON_TEXT_BAD_ESCAPE,       /* an escape in a string that JSON has not */
 } UntrainJsonText;
 
-UntrainJsonText _untrain_json_check_text (const char *text,
-                                          gssize      length);
+UntrainJsonText _untrain_json_check_text      (const char *text,
+                                               gssize      length);
+UntrainJsonText _untrain_json_check_text_full (const char *text,
+                                               gssize      length,
+                                               guint      *out_depth);
 
 G_END_DECLS

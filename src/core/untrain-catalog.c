@@ -546,32 +546,102 @@ _untrain_json_check_members (JsonObject         *object,
   return TRUE;
 }
 
+/* The code unit of the four hex digits at @text, or -1 when they are not. */
+static int
+read_hex4 (const char *text,
+           gsize       length)
+{
+  int unit = 0;
+
+  if (length < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+
+  return unit;
+}
+
+/* How long the escape at @text (a backslash) is, when it is JSON's: a
+ * character of "\"\\/bfnrt", or "\u" and four hex digits, a surrogate
+ * only in a pair. 0 for anything else.
+ */
+static gsize
+get_escape_length (const char *text,
+                   gsize       length)
+{
+  int unit;
+
+  if (length < 2)
+    return 0;
+
+  if (text[1] != '\0' && strchr ("\"\\/bfnrt", text[1]) != NULL)
+    return 2;
+
+  if (text[1] != 'u' || (unit = read_hex4 (text + 2, length - 2)) < 0)
+    return 0;
+
+  if (unit >= 0xdc00 && unit <= 0xdfff)
+    return 0;
+
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      int low;
+
+      if (length < 12 || text[6] != '\\' || text[7] != 'u')
+        return 0;
+
+      low = read_hex4 (text + 8, length - 8);
+      if (low < 0xdc00 || low > 0xdfff)
+        return 0;
+
+      return 12;
+    }
+
+  return 6;
+}
+
 /**
- * _untrain_json_check_text:
+ * _untrain_json_check_text_full:
  * @text: JSON text, from anywhere
  * @length: its length in bytes, or -1 when it ends with a NUL
+ * @out_depth: (out) (optional): how deep @text nests, when it is
+ *   %UNTRAIN_JSON_TEXT_OK
  *
- * What json-glib 1.6 cannot be trusted with, found by fuzzing. It parses
- * lists and objects by recursion, as deep as the text nests them: text
- * nested a million times overflows the stack. And it takes a list or an
- * object after a first value ("{…} {…}") as a second document, keeping
- * the first one and leaking the others.
+ * What json-glib cannot be trusted with, found by fuzzing. Version 1.6
+ * parses lists and objects by recursion, as deep as the text nests them:
+ * text nested a million times overflows the stack. And it takes a list
+ * or an object after a first value ("{…} {…}") as a second document,
+ * keeping the first one and leaking the others.
  *
- * Both are checked here, tokenizing as json-glib does: double-quoted
- * strings with backslash escapes, single-quoted ones without, and
- * comments hide brackets from it. Its comments are not C's: one runs
- * from any slash to the next slash, star or no star.
+ * Both are checked here, which means seeing the brackets json-glib sees:
+ * those outside its strings. Where json-glib reads more than JSON, it
+ * reads it in ways of its own, which change from version to version.
+ * Comments: 1.6 takes any slash for the start of one that ends at the
+ * next slash, 1.10 reads C's. Escapes that JSON has not: 1.6 takes the
+ * quote after "\u1" into the string, and the two characters after a lone
+ * surrogate. Text with either is refused here: no JSON Untrain reads has
+ * them. Single-quoted strings are kept, as the one way in which json-glib
+ * reads them is without escapes (1.6; 1.10 stops at the quote).
  *
  * Returns: %UNTRAIN_JSON_TEXT_OK, or what is wrong with @text
  */
 UntrainJsonText
-_untrain_json_check_text (const char *text,
-                          gssize      length)
+_untrain_json_check_text_full (const char *text,
+                               gssize      length,
+                               guint      *out_depth)
 {
-  enum { CODE, DOUBLE_QUOTED, SINGLE_QUOTED, COMMENT } state = CODE;
+  enum { CODE, DOUBLE_QUOTED, SINGLE_QUOTED } state = CODE;
   gsize end = length < 0 ? strlen (text) : (gsize)length;
   gboolean seen_value = FALSE;
   guint depth = 0;
+  guint max_depth = 0;
   gsize i = 0;
 
   if (end >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
@@ -584,10 +654,16 @@ _untrain_json_check_text (const char *text,
       switch (state)
         {
         case DOUBLE_QUOTED:
-          if (c == '\\')
-            i++;
-          else if (c == '"')
+          if (c == '"')
             state = CODE;
+          else if (c == '\\')
+            {
+              gsize escape_length = get_escape_length (text + i, end - i);
+
+              if (escape_length == 0)
+                return UNTRAIN_JSON_TEXT_BAD_ESCAPE;
+              i += escape_length - 1;
+            }
           break;
 
         case SINGLE_QUOTED:
@@ -595,18 +671,10 @@ _untrain_json_check_text (const char *text,
             state = CODE;
           break;
 
-        case COMMENT:
-          if (c == '/')
-            state = CODE;
-          break;
-
         case CODE:
         default:
           if (c == '/')
-            {
-              state = COMMENT;
-              break;
-            }
+            return UNTRAIN_JSON_TEXT_COMMENT;
 
           if (g_ascii_isspace (c))
             break;
@@ -626,6 +694,7 @@ _untrain_json_check_text (const char *text,
             {
               if (++depth > UNTRAIN_JSON_MAX_DEPTH)
                 return UNTRAIN_JSON_TEXT_TOO_DEEP;
+              max_depth = MAX (max_depth, depth);
             }
           else if ((c == '}' || c == ']') && depth > 0)
             depth--;
@@ -633,5 +702,24 @@ _untrain_json_check_text (const char *text,
         }
     }
 
+  if (out_depth != NULL)
+    *out_depth = max_depth;
+
   return UNTRAIN_JSON_TEXT_OK;
+}
+
+/**
+ * _untrain_json_check_text:
+ * @text: JSON text, from anywhere
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ *
+ * See _untrain_json_check_text_full().
+ *
+ * Returns: %UNTRAIN_JSON_TEXT_OK, or what is wrong with @text
+ */
+UntrainJsonText
+_untrain_json_check_text (const char *text,
+                          gssize      length)
+{
+  return _untrain_json_check_text_full (text, length, NULL);
 }

@@ -288,6 +288,14 @@ parse_line (const char  *line,
       *problem = "more than one JSON value";
       return NULL;
 
+    case UNTRAIN_JSON_TEXT_COMMENT:
+      *problem = "a comment, which JSON does not allow";
+      return NULL;
+
+    case UNTRAIN_JSON_TEXT_BAD_ESCAPE:
+      *problem = "a backslash escape JSON does not allow";
+      return NULL;
+
     case UNTRAIN_JSON_TEXT_OK:
     default:
       break;

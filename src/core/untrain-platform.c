@@ -122,6 +122,16 @@ untrain_platform_new_from_bytes (GBytes      *bytes,
                    _("%s: must hold one JSON object"), file_name);
       return NULL;
 
+    case UNTRAIN_JSON_TEXT_COMMENT:
+      g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG,
+                   _("%s: has a comment, which JSON does not allow"), file_name);
+      return NULL;
+
+    case UNTRAIN_JSON_TEXT_BAD_ESCAPE:
+      g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_INVALID_CATALOG,
+                   _("%s: a string has a backslash escape that JSON does not allow"), file_name);
+      return NULL;
+
     case UNTRAIN_JSON_TEXT_OK:
     default:
       break;
