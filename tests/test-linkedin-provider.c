@@ -998,6 +998,22 @@ test_apply_signed_out (Fixture       *fixture,
 
 /* Secrets */
 
+/* Loads the built-in catalog into @catalog and gives its LinkedIn switch
+ * "Data for Generative AI Improvement".
+ */
+static const UntrainSetting *
+load_ai_training_setting (UntrainCatalog *catalog)
+{
+  g_autoptr(GError) error = NULL;
+  UntrainPlatform *platform;
+
+  untrain_catalog_load_builtin (catalog, &error);
+  g_assert_no_error (error);
+  platform = untrain_catalog_lookup (catalog, "linkedin");
+
+  return untrain_item_get_setting (untrain_platform_lookup_item (platform, AI_TRAINING));
+}
+
 /* Found by fuzzing (tests/fuzz). json-glib parses nested lists by
  * recursion: a <code> block nested a million times deep overflowed the
  * stack when a single-quoted string, which json-glib reads, hid a double
@@ -1017,14 +1033,8 @@ test_read_too_deep (void)
     "&quot;\\u1&quot; &quot;, ",
   };
   g_autoptr(UntrainCatalog) catalog = untrain_catalog_new ();
+  const UntrainSetting *setting = load_ai_training_setting (catalog);
   g_autoptr(GError) error = NULL;
-  const UntrainSetting *setting;
-  UntrainPlatform *platform;
-
-  untrain_catalog_load_builtin (catalog, &error);
-  g_assert_no_error (error);
-  platform = untrain_catalog_lookup (catalog, "linkedin");
-  setting = untrain_item_get_setting (untrain_platform_lookup_item (platform, AI_TRAINING));
 
   for (guint i = 0; i < G_N_ELEMENTS (hiding); i++)
     {
@@ -1060,17 +1070,11 @@ static void
 test_read_several_values (void)
 {
   g_autoptr(UntrainCatalog) catalog = untrain_catalog_new ();
+  const UntrainSetting *setting = load_ai_training_setting (catalog);
   g_autoptr(UntrainLinkedinReading) reading = NULL;
   g_autoptr(GBytes) page = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *html = NULL;
-  const UntrainSetting *setting;
-  UntrainPlatform *platform;
-
-  untrain_catalog_load_builtin (catalog, &error);
-  g_assert_no_error (error);
-  platform = untrain_catalog_lookup (catalog, "linkedin");
-  setting = untrain_item_get_setting (untrain_platform_lookup_item (platform, AI_TRAINING));
 
   html = g_strdup_printf ("<html><body>"
                           "<code>{&quot;key&quot;:&quot;%s&quot;,&quot;value&quot;:true,&quot;offValue&quot;:false}"
