@@ -225,12 +225,22 @@ show_checking (UntrainItemRow *self,
 static void
 update_status_tooltip (UntrainItemRow *self)
 {
-  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (self->status_label));
+  GtkWidget *icon = GTK_WIDGET (self->status_icon);
+  const char *tooltip = NULL;
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon),
-                               shown ? NULL : gtk_label_get_label (self->status_label));
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->status_label)))
+    tooltip = gtk_label_get_label (self->status_label);
+
+  /* Setting a tooltip, even the one it has, makes GTK 4.8 ask where the
+   * pointer is: on X11 a round trip, with the server grabbed. Most updates
+   * of a row change nothing here.
+   */
+  if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (icon)) == 0)
+    return;
+
+  gtk_widget_set_tooltip_text (icon, tooltip);
   /* The tooltip is also the description: the name says it already. */
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->status_icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
