@@ -678,13 +678,16 @@ test_nothing_due (Fixture       *fixture,
   g_assert_cmpuint (fake_notifications_get_n_notify (fixture->notifications), ==, 0);
   assert_due_in (fixture, 29 * G_TIME_SPAN_DAY);
 
-  /* Even asked now, there is nothing to say. */
+  /* Even asked now, there is nothing to say, and the next reminder
+   * stays where it was: nobody was reminded.
+   */
   run_due (fixture);
   g_assert_cmpuint (fixture->n_notified, ==, 0);
   spin (100);
   g_assert_cmpuint (fake_notifications_get_n_notify (fixture->notifications), ==, 0);
   status = get_tray_status (fixture);
   g_assert_cmpstr (status, ==, "Passive");
+  assert_due_in (fixture, 29 * G_TIME_SPAN_DAY);
 }
 
 /* Remind Me Tomorrow: due 24 hours later, the notification goes away, and
@@ -1236,6 +1239,66 @@ test_connected_switch_back_on (Fixture       *fixture,
   disconnect_linkedin ();
 }
 
+/* LinkedIn answers, but not with the settings (its page changed, say):
+ * the person is told which switches Untrain can't read, and they count
+ * as not checked.
+ */
+static void
+test_connected_cannot_read (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(FakeLinkedin) server = NULL;
+  const FakeNotification *notification;
+  g_autofree char *status = NULL;
+  gint64 last_check;
+
+  if (!have_throwaway_keyring ())
+    return;
+
+  server = fake_linkedin_new ();
+  fake_linkedin_set_page_mode (server, FAKE_LINKEDIN_AI_TRAINING_PAGE, FAKE_LINKEDIN_MODE_GARBAGE);
+  fake_linkedin_set_page_mode (server, FAKE_LINKEDIN_RESEARCH_PAGE, FAKE_LINKEDIN_MODE_GARBAGE);
+  g_setenv ("UNTRAIN_LINKEDIN_URL", fake_linkedin_get_url (server), TRUE);
+  connect_linkedin (fixture, server, TRUE);
+  last_check = g_settings_get_int64 (fixture->settings, "last-check");
+
+  start_service (fixture);
+  wait_until (has_handled_due, fixture);
+  wait_until (has_notifications, fixture);
+
+  g_assert_cmpuint (fake_linkedin_get_n_requests (server), ==, 2);
+  notification = fake_notifications_get_last (fixture->notifications);
+  assert_shows_as_untrain (notification);
+  g_assert_cmpstr (notification->summary, ==,
+                   "Untrain can’t read “Data for Generative AI Improvement” on LinkedIn");
+  g_assert_cmpstr (notification->body, ==, "Untrain can’t read “Data for research” on LinkedIn");
+  g_assert_cmpuint (fake_notifications_get_n_notify (fixture->notifications), ==, 1);
+  wait_until (tray_is_registered, fixture);
+  status = get_tray_status (fixture);
+  g_assert_cmpstr (status, ==, "NeedsAttention");
+
+  /* Nothing was read: last-check stays, and the person, told, is told
+   * again one interval later.
+   */
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "last-check"), ==, last_check);
+  assert_due_in (fixture, 30 * G_TIME_SPAN_DAY);
+
+  /* One switch read, one not: checked, and the other still named. */
+  fake_linkedin_set_page_mode (server, FAKE_LINKEDIN_RESEARCH_PAGE, FAKE_LINKEDIN_MODE_SWITCH);
+  fake_linkedin_set_setting_on (server, FAKE_LINKEDIN_RESEARCH_KEY, FALSE);
+  run_due (fixture);
+  wait_for_notifications (fixture, 2);
+  notification = fake_notifications_get_last (fixture->notifications);
+  g_assert_cmpstr (notification->summary, ==,
+                   "Untrain can’t read “Data for Generative AI Improvement” on LinkedIn");
+  g_assert_cmpstr (notification->body, ==, "Review it to see why, and check the setting yourself.");
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "last-check"), ==,
+                   g_date_time_to_unix (fixture->now));
+
+  g_unsetenv ("UNTRAIN_LINKEDIN_URL");
+  disconnect_linkedin ();
+}
+
 /* Offline: tried again an hour later, last-check untouched, and the
  * network mentioned at most once a day.
  */
@@ -1343,6 +1406,7 @@ main (int   argc,
   ADD ("second-instance/binary", test_second_binary);
   ADD ("connected/switch-back-on", test_connected_switch_back_on);
   ADD ("connected/offline", test_connected_offline);
+  ADD ("connected/cannot-read", test_connected_cannot_read);
 
 #undef ADD
 

@@ -52,6 +52,7 @@ typedef enum
   FINDING_SWITCH_BACK_ON,
   FINDING_SWITCH_ON,
   FINDING_SIGN_IN,
+  FINDING_CANNOT_READ,
   FINDING_FOLLOW_UP,
   FINDING_NOT_CHECKED,
   FINDING_OFFLINE,
@@ -340,6 +341,18 @@ describe_switch_on (UntrainPlatform *platform,
   return g_strdup_printf (_("%s has a setting on: %s"), platform_name, untrain_item_get_title (item));
 }
 
+/* What the platform answered was not the setting (its page changed, say). */
+static char *
+describe_cannot_read (UntrainPlatform *platform,
+                      UntrainItem     *item)
+{
+  /* Translators: “Untrain can’t read “Data for research” on LinkedIn”;
+   * the first %s is the switch’s name on the platform, in English */
+  return g_strdup_printf (_("Untrain can’t read “%s” on %s"),
+                          untrain_item_get_setting_name (item),
+                          untrain_platform_get_name (platform));
+}
+
 static void
 add_sign_in_finding (DueRun          *run,
                      UntrainPlatform *platform)
@@ -383,6 +396,9 @@ describe_next_step (const Finding *finding)
 
     case FINDING_SIGN_IN:
       return _("The session Untrain keeps has ended; it can’t check until you sign in.");
+
+    case FINDING_CANNOT_READ:
+      return _("Review it to see why, and check the setting yourself.");
 
     case FINDING_FOLLOW_UP:
       return _("Review it to send a follow-up.");
@@ -513,7 +529,8 @@ due_run_complete (DueRun *run)
   /* Nothing was checked for the interval (nothing connected, or nothing
    * that could be read): remind the person to look themselves.
    */
-  if (run->n_checked == 0 && !offline && !has_finding (run, FINDING_SIGN_IN))
+  if (run->n_checked == 0 && !offline &&
+      !has_finding (run, FINDING_SIGN_IN) && !has_finding (run, FINDING_CANNOT_READ))
     {
       g_autoptr(GDateTime) due = untrain_schedule_get_due (last_check, get_interval (self), 0, run->now);
 
@@ -545,7 +562,12 @@ due_run_complete (DueRun *run)
   else
     {
       self->retry_at = 0;
-      untrain_state_store_set_int64 (self->reminder_store, REMINDER_GROUP, REMINDED_AT_KEY, now_unix);
+      /* Told something: again one interval later if nothing changes. A
+       * run with nothing to tell (Check Now, say) leaves the next
+       * reminder where it was.
+       */
+      if (run->findings->len > 0)
+        untrain_state_store_set_int64 (self->reminder_store, REMINDER_GROUP, REMINDED_AT_KEY, now_unix);
     }
 
   notified = tell_person (run, may_notify);
@@ -599,6 +621,7 @@ check_cb (GObject      *object,
   UntrainPlatform *platform = untrain_status_model_get_platform (model);
   g_autoptr(GError) error = NULL;
   gboolean needs_sign_in = FALSE;
+  guint n_read = 0;
   guint n_items;
 
   if (!untrain_checker_check_finish (result, &error))
@@ -617,8 +640,6 @@ check_cb (GObject      *object,
       platform_run_complete (platform_run);
       return;
     }
-
-  run->n_checked++;
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
   for (guint i = 0; i < n_items; i++)
@@ -640,22 +661,36 @@ check_cb (GObject      *object,
                          was_done ? FINDING_SWITCH_BACK_ON : FINDING_SWITCH_ON,
                          untrain_platform_get_id (platform),
                          describe_switch_on (platform, item, was_done));
+            n_read++;
           }
+          break;
+
+        case UNTRAIN_STATUS_DONE:
+          n_read++;
           break;
 
         case UNTRAIN_STATUS_NEEDS_SIGN_IN:
           needs_sign_in = TRUE;
           break;
 
+        case UNTRAIN_STATUS_ERROR:
+          add_finding (run->findings, FINDING_CANNOT_READ, untrain_platform_get_id (platform),
+                       describe_cannot_read (platform, item));
+          break;
+
         case UNTRAIN_STATUS_UNKNOWN:
         case UNTRAIN_STATUS_CHECKING:
-        case UNTRAIN_STATUS_DONE:
         case UNTRAIN_STATUS_NOT_APPLICABLE:
-        case UNTRAIN_STATUS_ERROR:
         default:
           break;
         }
     }
+
+  /* Checked only where a switch was read: an ended session or a page
+   * that changed leaves last-check as it was.
+   */
+  if (n_read > 0)
+    run->n_checked++;
 
   if (needs_sign_in)
     add_sign_in_finding (run, platform);
