@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -1044,6 +1046,72 @@ test_saves_keep_other_writers (void)
   g_assert_null (untrain_state_store_get_account (reread, "linkedin"));
 }
 
+/* Damaged after this store read it (by hand, say): saving moves it aside
+ * as loading would, and does not write over it.
+ */
+static void
+test_corrupt_before_save (void)
+{
+  static const char garbage[] = "[unterminated\n\x01\x02";
+  g_autoptr(GFile) file = get_state_file ();
+  g_autoptr(UntrainStateStore) store = NULL;
+  g_autoptr(UntrainStateStore) reread = NULL;
+  g_autoptr(GDateTime) when = date_time ("2026-11-29T12:00:00Z");
+  g_autoptr(GDateTime) read_back = NULL;
+  GFile *aside;
+
+  write_file (file, "[linkedin/research-data]\nconfirmed-at=2026-11-28T12:00:00Z\n", -1);
+  store = load_store (file);
+  g_assert_null (untrain_state_store_get_moved_aside (store));
+
+  untrain_state_store_set_confirmed (store, "linkedin", "ai-training", when);
+  write_file (file, garbage, sizeof garbage - 1);
+  g_test_expect_message ("untrain-state-store", G_LOG_LEVEL_WARNING, "*was damaged*moved to*before saving");
+  save_store (store);
+  g_test_assert_expected_messages ();
+
+  aside = untrain_state_store_get_moved_aside (store);
+  g_assert_nonnull (aside);
+  assert_file_content (aside, garbage, sizeof garbage - 1);
+
+  /* What this store knew is saved, what it read before included. */
+  reread = load_store (file);
+  read_back = untrain_state_store_get_confirmed (reread, "linkedin", "ai-training");
+  g_assert_true (g_date_time_equal (read_back, when));
+  g_clear_pointer (&read_back, g_date_time_unref);
+  read_back = untrain_state_store_get_confirmed (reread, "linkedin", "research-data");
+  g_assert_nonnull (read_back);
+}
+
+/* Temporary files of a save cut short are cleared at loading, but not
+ * while another process may still be saving through one.
+ */
+static void
+test_stale_temporary_files (void)
+{
+  g_autoptr(GFile) file = get_state_file ();
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) stale = g_file_get_child (parent, "state.ini.Ab12Cd");
+  g_autoptr(GFile) fresh = g_file_get_child (parent, "state.ini.Xy34Zw");
+  g_autoptr(GFile) other = g_file_get_child (parent, "state.ini.backup");
+  g_autoptr(UntrainStateStore) store = NULL;
+  g_autofree char *stale_path = g_file_get_path (stale);
+  struct utimbuf an_hour_ago;
+
+  write_file (file, "[linkedin/ai-training]\nconfirmed-at=2026-11-28T12:00:00Z\n", -1);
+  write_file (stale, "[linkedin/ai-training]\n", -1);
+  write_file (fresh, "[linkedin/ai-training]\n", -1);
+  write_file (other, "kept", -1);
+
+  an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
+  g_assert_no_errno (g_utime (stale_path, &an_hour_ago));
+
+  store = load_store (file);
+  g_assert_false (g_file_query_exists (stale, NULL));
+  g_assert_true (g_file_query_exists (fresh, NULL));
+  g_assert_true (g_file_query_exists (other, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1075,6 +1143,8 @@ main (int   argc,
   g_test_add_func ("/state-store/corrupt/twice-in-a-second", test_corrupt_twice_in_a_second);
   g_test_add_func ("/state-store/corrupt/never-overwrites", test_corrupt_never_overwrites);
   g_test_add_func ("/state-store/corrupt/invalid-utf8-value", test_corrupt_invalid_utf8_value);
+  g_test_add_func ("/state-store/corrupt/before-save", test_corrupt_before_save);
+  g_test_add_func ("/state-store/load/stale-temporary-files", test_stale_temporary_files);
   g_test_add_func ("/state-store/invalid-values", test_invalid_values);
 
   result = g_test_run ();

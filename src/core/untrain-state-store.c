@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -188,8 +189,9 @@ untrain_state_store_get_file (UntrainStateStore *self)
 /**
  * untrain_state_store_get_moved_aside:
  *
- * Returns: (transfer none) (nullable): where the last load moved a corrupt
- *   file to, so the window can say so; %NULL when nothing was moved
+ * Returns: (transfer none) (nullable): where the last load (or a save
+ *   since) moved a corrupt file to, so the window can say so; %NULL when
+ *   nothing was moved
  */
 GFile *
 untrain_state_store_get_moved_aside (UntrainStateStore *self)
@@ -265,8 +267,13 @@ load_key_file (GKeyFile    *key_file,
 
 /* g_file_set_contents() writes "state.ini." and six random characters,
  * then renames it; a crash in between leaves that file behind. Nothing
- * else is named so.
+ * else is named so. The window, the reminder and the command line share
+ * the file: a newer one may be another process saving right now (flushing
+ * it to disk can take a while), so only what was last written a while
+ * ago is removed.
  */
+#define STALE_TEMPORARY_AGE (10 * G_TIME_SPAN_MINUTE)
+
 static void
 remove_stale_temporary_files (UntrainStateStore *self)
 {
@@ -275,6 +282,7 @@ remove_stale_temporary_files (UntrainStateStore *self)
   g_autofree char *dir_path = g_file_get_path (parent);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   gsize base_length = strlen (base_name);
+  gint64 now = g_get_real_time ();
   const char *name;
 
   if (dir == NULL)
@@ -292,6 +300,15 @@ remove_stale_temporary_files (UntrainStateStore *self)
       if (temporary)
         {
           g_autofree char *path = g_build_filename (dir_path, name, NULL);
+          GStatBuf buf;
+          gint64 modified;
+
+          if (g_lstat (path, &buf) != 0 || !S_ISREG (buf.st_mode))
+            continue;
+
+          modified = (gint64)buf.st_mtime * G_USEC_PER_SEC;
+          if (now - modified < STALE_TEMPORARY_AGE)
+            continue;
 
           g_debug ("Removing %s, left by an interrupted save", path);
           g_unlink (path);
@@ -419,18 +436,41 @@ untrain_state_store_load (UntrainStateStore  *self,
 }
 
 /* What is on disk now, with the groups changed here on top. A file that
- * does not read (or is not there) leaves the state as it is in memory.
+ * is not there leaves the state as it is in memory; one damaged since it
+ * was read is moved aside first, as at loading, not written over.
  */
-static void
-merge_from_disk (UntrainStateStore *self,
-                 const char        *path)
+static gboolean
+merge_from_disk (UntrainStateStore  *self,
+                 const char         *path,
+                 GError            **error)
 {
   g_autoptr(GKeyFile) on_disk = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
   GHashTableIter iter;
   const char *dirty;
 
-  if (!load_key_file (on_disk, path, NULL))
-    return;
+  if (!load_key_file (on_disk, path, &local_error))
+    {
+      g_autofree char *aside = NULL;
+
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+
+      if (local_error->domain != G_KEY_FILE_ERROR)
+        {
+          g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_CORRUPT_STATE,
+                       _("Can’t read %s: %s"), path, local_error->message);
+          return FALSE;
+        }
+
+      if (!move_aside (self, error))
+        return FALSE;
+
+      aside = g_file_get_path (self->moved_aside);
+      g_warning ("%s was damaged (%s); it was moved to %s before saving",
+                 path, local_error->message, aside);
+      return TRUE;
+    }
 
   g_hash_table_iter_init (&iter, self->dirty);
   while (g_hash_table_iter_next (&iter, (gpointer *)&dirty, NULL))
@@ -446,13 +486,16 @@ merge_from_disk (UntrainStateStore *self,
 
   g_key_file_unref (self->key_file);
   self->key_file = g_steal_pointer (&on_disk);
+  return TRUE;
 }
 
 /**
  * untrain_state_store_save:
  *
  * Writes the whole state atomically: a temporary file, flushed to disk,
- * renamed over the old one.
+ * renamed over the old one. What another process saved meanwhile is kept,
+ * but for the keys changed here; a file damaged since it was read is moved
+ * aside first.
  */
 gboolean
 untrain_state_store_save (UntrainStateStore  *self,
@@ -477,7 +520,8 @@ untrain_state_store_save (UntrainStateStore  *self,
       return FALSE;
     }
 
-  merge_from_disk (self, path);
+  if (!merge_from_disk (self, path, error))
+    return FALSE;
 
   data = g_key_file_to_data (self->key_file, &length, NULL);
 
