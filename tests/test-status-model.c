@@ -948,6 +948,50 @@ test_item_notifications (void)
   assert_notified (other, NULL);
 }
 
+/* An objection's dates show on its row: each change is heard, the answer
+ * that comes before its due date included, which changes nothing else.
+ */
+static void
+test_form_date_notifications (void)
+{
+  g_autoptr(UntrainPlatform) platform = load_linkedin ();
+  g_autoptr(UntrainStateStore) store = open_store ();
+  g_autoptr(UntrainStatusModel) model = new_model (platform, store, "DE", 30, NOW);
+  g_autoptr(Notifications) form = watch (lookup (model, "objection-form"));
+  g_autoptr(GDate) submitted = g_date_new_dmy (20, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) received = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) due = NULL;
+  g_autoptr(GDate) received_back = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean needs_follow_up = TRUE;
+
+  g_assert_true (untrain_status_model_record_submission (model, "objection-form", submitted, &error));
+  g_assert_no_error (error);
+  assert_notified (form, "status", "evidence", "checked-at", "submitted-on", "answer-due", NULL);
+
+  g_object_get (lookup (model, "objection-form"),
+                "answer-due", &due,
+                "answer-received-on", &received_back,
+                "needs-follow-up", &needs_follow_up,
+                NULL);
+  g_assert_true (g_date_valid (due));
+  g_assert_cmpint (g_date_compare (due, received), >, 0);
+  g_assert_null (received_back);
+  g_assert_false (needs_follow_up);
+
+  g_assert_true (untrain_status_model_record_answer (model, "objection-form", received, &error));
+  g_assert_no_error (error);
+  assert_notified (form, "answer-received-on", NULL);
+
+  g_object_get (lookup (model, "objection-form"), "answer-received-on", &received_back, NULL);
+  g_assert_cmpint (g_date_compare (received_back, received), ==, 0);
+
+  /* Again, the same day: nothing new */
+  g_assert_true (untrain_status_model_record_answer (model, "objection-form", received, &error));
+  g_assert_no_error (error);
+  assert_notified (form, NULL);
+}
+
 static void
 test_total_notifications (void)
 {
@@ -1131,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/status-model/newer-evidence-wins", test_newer_evidence_wins);
   g_test_add_func ("/status-model/checking", test_checking);
   g_test_add_func ("/status-model/notify/item", test_item_notifications);
+  g_test_add_func ("/status-model/notify/form-dates", test_form_date_notifications);
   g_test_add_func ("/status-model/notify/totals", test_total_notifications);
   g_test_add_func ("/status-model/set-person", test_set_person);
   g_test_add_func ("/status-model/set-person-keeps-evidence", test_set_person_keeps_evidence);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <adwaita.h>
 
 #include "untrain-application.h"
@@ -217,7 +219,14 @@ is_inactive (gpointer user_data)
 static void
 check_mark_done_and_undo (UntrainWindow *window)
 {
+  g_autoptr(UntrainStatusModel) model = g_list_model_get_item (untrain_window_get_models (window), 0);
   UntrainItemRow *row = find_row (window, "linkedin", "ai-training");
+  UntrainItemRow *form_row = find_row (window, "linkedin", "objection-form");
+  g_autofree char *sent_text = NULL;
+  g_autofree char *answered_text = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate sent, answered;
   g_autofree char *today = today_text ();
   g_autofree char *confirmed = g_strdup_printf ("You confirmed on %s", today);
   GtkWidget *done_button = untrain_test_find_action_button (GTK_WIDGET (row), "win.mark-done");
@@ -247,19 +256,25 @@ check_mark_done_and_undo (UntrainWindow *window)
   /* Everything done: the page says so. */
   activate (window, "win.mark-done", "linkedin/ai-training");
   activate (window, "win.mark-done", "linkedin/research-data");
-  {
-    g_autoptr(UntrainStatusModel) model = g_list_model_get_item (untrain_window_get_models (window), 0);
-    g_autoptr(GError) error = NULL;
-    GDate sent;
-
-    g_date_clear (&sent, 1);
-    g_date_set_dmy (&sent, 1, 11, 2026);
-    g_assert_true (untrain_status_model_record_submission (model, "objection-form", &sent, &error));
-    g_assert_no_error (error);
-  }
+  /* Sent five days ago: its answer is not due yet. */
+  g_date_clear (&sent, 1);
+  g_date_set_time_t (&sent, time (NULL));
+  answered = sent;
+  g_date_subtract_days (&sent, 5);
+  g_date_subtract_days (&answered, 1);
+  g_assert_true (untrain_status_model_record_submission (model, "objection-form", &sent, &error));
+  g_assert_no_error (error);
   g_assert_true (shows_label (GTK_WIDGET (window), "3 of 3 done"));
   g_assert_true (shows_label (GTK_WIDGET (window),
                               "All done for LinkedIn. Platforms change their settings, so Untrain will remind you to check again."));
+
+  /* The answer came before it was due: its row says so at once. */
+  g_assert_true (untrain_status_model_record_answer (model, "objection-form", &answered, &error));
+  g_assert_no_error (error);
+  sent_text = untrain_format_date (&sent);
+  answered_text = untrain_format_date (&answered);
+  expected = g_strdup_printf ("Sent on %s, answered on %s", sent_text, answered_text);
+  g_assert_cmpstr (subtitle (form_row), ==, expected);
 }
 
 static void

@@ -45,6 +45,10 @@ enum {
   PROP_MESSAGE,
   PROP_APPLIES,
   PROP_REASON,
+  PROP_SUBMITTED_ON,
+  PROP_ANSWER_DUE,
+  PROP_ANSWER_RECEIVED_ON,
+  PROP_NEEDS_FOLLOW_UP,
   N_PROPS
 };
 
@@ -112,6 +116,22 @@ untrain_item_status_get_property (GObject    *object,
       g_value_set_string (value, self->reason);
       break;
 
+    case PROP_SUBMITTED_ON:
+      g_value_set_boxed (value, g_date_valid (&self->submitted_on) ? &self->submitted_on : NULL);
+      break;
+
+    case PROP_ANSWER_DUE:
+      g_value_set_boxed (value, g_date_valid (&self->answer_due) ? &self->answer_due : NULL);
+      break;
+
+    case PROP_ANSWER_RECEIVED_ON:
+      g_value_set_boxed (value, g_date_valid (&self->answer_received_on) ? &self->answer_received_on : NULL);
+      break;
+
+    case PROP_NEEDS_FOLLOW_UP:
+      g_value_set_boolean (value, self->needs_follow_up);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -163,6 +183,27 @@ untrain_item_status_class_init (UntrainItemStatusClass *klass)
     g_param_spec_string ("reason", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* For forms; %NULL while not known */
+  properties[PROP_SUBMITTED_ON] =
+    g_param_spec_boxed ("submitted-on", NULL, NULL,
+                        G_TYPE_DATE,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ANSWER_DUE] =
+    g_param_spec_boxed ("answer-due", NULL, NULL,
+                        G_TYPE_DATE,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ANSWER_RECEIVED_ON] =
+    g_param_spec_boxed ("answer-received-on", NULL, NULL,
+                        G_TYPE_DATE,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NEEDS_FOLLOW_UP] =
+    g_param_spec_boolean ("needs-follow-up", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -344,6 +385,29 @@ untrain_item_status_get_message (UntrainItemStatus *self)
   return self->message;
 }
 
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+
+  return g_date_compare (a, b) == 0;
+}
+
+static void
+set_date (UntrainItemStatus *self,
+          GDate             *date,
+          const GDate       *value,
+          guint              prop_id)
+{
+  if (dates_equal (date, value))
+    return;
+
+  *date = *value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
 void
 _untrain_item_status_set_form_dates (UntrainItemStatus *self,
                                      const GDate       *submitted_on,
@@ -353,10 +417,19 @@ _untrain_item_status_set_form_dates (UntrainItemStatus *self,
 {
   g_return_if_fail (UNTRAIN_IS_ITEM_STATUS (self));
 
-  self->submitted_on = *submitted_on;
-  self->answer_due = *answer_due;
-  self->answer_received_on = *answer_received_on;
-  self->needs_follow_up = needs_follow_up;
+  g_object_freeze_notify (G_OBJECT (self));
+
+  set_date (self, &self->submitted_on, submitted_on, PROP_SUBMITTED_ON);
+  set_date (self, &self->answer_due, answer_due, PROP_ANSWER_DUE);
+  set_date (self, &self->answer_received_on, answer_received_on, PROP_ANSWER_RECEIVED_ON);
+
+  if (self->needs_follow_up != !!needs_follow_up)
+    {
+      self->needs_follow_up = !!needs_follow_up;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_FOLLOW_UP]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
