@@ -223,6 +223,38 @@ test_apply_that_does_not_stick (Fixture       *fixture,
   g_assert_true (fake_linkedin_get_setting_on (fixture->server, FAKE_LINKEDIN_AI_TRAINING_KEY));
 }
 
+/* Cancelled while LinkedIn had not answered (the window closed, say):
+ * whether the switch changed is not known, so the history, which is the
+ * person's record, says nothing, and the item shows what was known.
+ */
+static void
+test_apply_cancelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (check (fixture, &error));
+  g_assert_no_error (error);
+  assert_status (fixture, "ai-training", UNTRAIN_STATUS_ACTION_NEEDED, UNTRAIN_EVIDENCE_LIVE);
+
+  fake_linkedin_set_page_mode (fixture->server, FAKE_LINKEDIN_AI_TRAINING_PAGE, FAKE_LINKEDIN_MODE_SLOW);
+  untrain_checker_apply_async (fixture->model, fixture->provider, fixture->history, "ai-training",
+                               cancellable, store_result_cb, &result);
+  g_assert_cmpint (untrain_item_status_get_status (item (fixture, "ai-training")), ==, UNTRAIN_STATUS_CHECKING);
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (untrain_checker_apply_finish (wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  entries = untrain_history_get_entries (fixture->history, "linkedin", "ai-training");
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpint (((UntrainHistoryEntry *)g_ptr_array_index (entries, i))->kind, !=, UNTRAIN_HISTORY_CHANGE);
+  assert_status (fixture, "ai-training", UNTRAIN_STATUS_ACTION_NEEDED, UNTRAIN_EVIDENCE_LIVE);
+}
+
 static void
 test_signed_out (Fixture       *fixture,
                  gconstpointer  data)
@@ -319,6 +351,7 @@ main (int   argc,
   ADD ("/checker/check/nothing-live", test_nothing_live, NULL);
   ADD ("/checker/apply/turns-off-and-verifies", test_apply_turns_off_and_verifies, NULL);
   ADD ("/checker/apply/does-not-stick", test_apply_that_does_not_stick, NULL);
+  ADD ("/checker/apply/cancelled", test_apply_cancelled, NULL);
 
 #undef ADD
 

@@ -260,7 +260,11 @@ apply_cb (GObject      *object,
   else
     {
       record_failure (run, item_run->item_id, error);
-      if (!g_error_matches (error, UNTRAIN_PROVIDER_ERROR, UNTRAIN_PROVIDER_ERROR_UNREACHABLE))
+      /* Unreachable or cancelled: whether the switch changed is not
+       * known, and the history is the person's record of what was.
+       */
+      if (!g_error_matches (error, UNTRAIN_PROVIDER_ERROR, UNTRAIN_PROVIDER_ERROR_UNREACHABLE) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         record (run, UNTRAIN_HISTORY_CHANGE, item_run->item_id,
                 untrain_provider_error_to_status (error), value);
     }
