@@ -306,7 +306,10 @@ static void
 test_country_from_locale (void)
 {
   static const char * const env[] = {
-    "LC_ALL", NULL, "LC_MESSAGES", NULL, "LANG", "fr_CA.UTF-8", "TZ", "Europe/Berlin", NULL
+    "LC_ALL", NULL, "LC_MESSAGES", NULL, "LANG", "fr_CA.UTF-8", "TZ", "Europe/Berlin",
+    "LC_ADDRESS", NULL, "LC_TELEPHONE", NULL, "LC_MONETARY", NULL, "LC_PAPER", NULL,
+    "LC_MEASUREMENT", NULL, "LC_TIME", NULL, "LC_NUMERIC", NULL,
+    NULL
   };
   g_auto(Run) run = { 0 };
   g_autoptr(JsonObject) report = NULL;

@@ -41,9 +41,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->catalog = untrain_test_load_catalog ();
 
   /* Where the locale says the person lives */
-  g_unsetenv ("LC_ALL");
-  g_unsetenv ("LC_MESSAGES");
-  g_setenv ("LANG", "sv_SE.UTF-8", TRUE);
+  untrain_test_set_locale_country ("sv_SE.UTF-8");
 
   /* A test that needs something set first opens the window itself. */
   if (user_data == NULL)

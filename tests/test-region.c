@@ -83,6 +83,13 @@ assert_guess (const char *lc_all,
 {
   g_autofree char *country = NULL;
 
+  static const char * const formats[] = {
+    "LC_ADDRESS", "LC_TELEPHONE", "LC_MONETARY", "LC_PAPER", "LC_MEASUREMENT", "LC_TIME", "LC_NUMERIC",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    g_unsetenv (formats[i]);
+
   set_or_unset_env ("LC_ALL", lc_all);
   set_or_unset_env ("LC_MESSAGES", lc_messages);
   set_or_unset_env ("LANG", lang);
@@ -619,6 +626,7 @@ test_timezone_system (void)
 static void
 test_guess (void)
 {
+  g_autofree char *country = NULL;
   g_autofree char *zoneinfo_dir = create_zoneinfo_dir (TRUE);
   g_autofree char *empty_dir = create_zoneinfo_dir (FALSE);
 
@@ -640,6 +648,20 @@ test_guess (void)
   assert_guess (NULL, NULL, "C", ":Europe/London", "GB");
   assert_guess (NULL, NULL, "en_XX.UTF-8", "Asia/Hong_Kong", "HK");
   assert_guess (NULL, NULL, NULL, "/usr/share/zoneinfo/Europe/Paris", "FR");
+
+  /* English to read, German formats (GNOME's "Formats" region): Germany */
+  g_assert_true (g_setenv ("LC_TIME", "de_DE.UTF-8", TRUE));
+  g_assert_true (g_setenv ("LC_MONETARY", "de_DE.UTF-8", TRUE));
+  country = untrain_region_guess_country ();
+  g_assert_cmpstr (country, ==, "DE");
+  g_clear_pointer (&country, g_free);
+  g_unsetenv ("LC_TIME");
+  g_unsetenv ("LC_MONETARY");
+  g_assert_true (g_setenv ("LC_ADDRESS", "fr_BE.UTF-8", TRUE));
+  country = untrain_region_guess_country ();
+  g_assert_cmpstr (country, ==, "BE");
+  g_clear_pointer (&country, g_free);
+  g_unsetenv ("LC_ADDRESS");
 
   /* With no zone.tab nothing names a country, whatever /etc says */
   g_assert_true (g_setenv ("TZDIR", empty_dir, TRUE));

@@ -46,9 +46,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = untrain_state_store_new (state_file);
 
   /* Where the locale says the person lives, for the country's default */
-  g_unsetenv ("LC_ALL");
-  g_unsetenv ("LC_MESSAGES");
-  g_setenv ("LANG", "de_DE.UTF-8", TRUE);
+  untrain_test_set_locale_country ("de_DE.UTF-8");
 }
 
 static void

@@ -122,6 +122,28 @@ untrain_test_new_settings (void)
 }
 
 /**
+ * untrain_test_set_locale_country:
+ * @lang: a locale, as `LANG` holds it: "de_DE.UTF-8"
+ *
+ * Has the locale say, through `LANG` alone, where the person lives: no
+ * other locale variable of the machine the tests run on takes part in
+ * Untrain's guess of the country.
+ */
+void
+untrain_test_set_locale_country (const char *lang)
+{
+  static const char * const others[] = {
+    "LC_ALL", "LC_MESSAGES",
+    "LC_ADDRESS", "LC_TELEPHONE", "LC_MONETARY", "LC_PAPER", "LC_MEASUREMENT", "LC_TIME", "LC_NUMERIC",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_unsetenv (others[i]);
+
+  g_setenv ("LANG", lang, TRUE);
+}
+
+/**
  * untrain_test_load_catalog:
  *
  * Returns: (transfer full): the catalog Untrain comes with

@@ -21,6 +21,7 @@ void            untrain_test_init_application   (int                 *argc,
 GSettings      *untrain_test_new_settings       (void);
 UntrainCatalog *untrain_test_load_catalog       (void);
 GFile          *untrain_test_get_state_file     (void);
+void            untrain_test_set_locale_country (const char          *lang);
 
 /* The main loop */
 void            untrain_test_drain              (void);

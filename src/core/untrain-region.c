@@ -752,6 +752,9 @@ guess_country_from_timezone (void)
  *
  * Guesses where the person lives, from the locale's territory ("de_DE") and
  * then from the time zone, so that the first run can suggest a country.
+ * The formats (dates, money, addresses: GNOME's "Formats" region) say
+ * where the person lives better than the language they read, which is
+ * often English.
  *
  * Returns: (transfer full) (nullable): a country code, or %NULL if nothing
  *   names a country
@@ -760,7 +763,9 @@ char *
 untrain_region_guess_country (void)
 {
   static const char * const locale_variables[] = {
-    "LC_ALL", "LC_MESSAGES", "LANG",
+    "LC_ALL",
+    "LC_ADDRESS", "LC_TELEPHONE", "LC_MONETARY", "LC_PAPER", "LC_MEASUREMENT", "LC_TIME", "LC_NUMERIC",
+    "LC_MESSAGES", "LANG",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (locale_variables); i++)
