@@ -342,7 +342,8 @@ clear_cb (GObject      *object,
 
   if (!untrain_credentials_clear_finish (result, &error))
     {
-      untrain_window_show_message (job->window, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        untrain_window_show_message (job->window, error->message);
       return;
     }
 
@@ -508,6 +509,10 @@ save_record_cb (GObject      *object,
     {
       g_autofree char *message = NULL;
 
+      /* The window closed: nobody to tell, and the file is as it was. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
       /* Translators: %s says why */
       message = g_strdup_printf (_("The record was not saved: %s"), error->message);
       untrain_window_show_message (self, message);
@@ -522,26 +527,24 @@ on_export_response_cb (GtkNativeDialog *chooser,
                        int              response,
                        UntrainWindow   *self)
 {
-  UntrainApplication *app = UNTRAIN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GFile) file = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GBytes) bytes = NULL;
   char *html;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && app != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       now = g_date_time_new_now_local ();
       html = untrain_history_export_html (self->history,
-                                          untrain_application_get_catalog (app),
-                                          untrain_application_get_store (app),
+                                          untrain_application_get_catalog (UNTRAIN_APPLICATION (app)),
+                                          untrain_application_get_store (UNTRAIN_APPLICATION (app)),
                                           now);
       bytes = g_bytes_new_take (html, strlen (html));
       g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
                                            self->cancellable, save_record_cb, g_object_ref (self));
     }
-
-  g_object_unref (chooser);
 }
 
 static void
@@ -558,7 +561,11 @@ export_record_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  /* Not modal: the window may close while it is open. The chooser goes
+   * when it is answered, either way.
+   */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
+  g_signal_connect (chooser, "response", G_CALLBACK (g_object_unref), NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
