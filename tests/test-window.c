@@ -530,6 +530,21 @@ check_rows_follow_the_person (UntrainWindow *window)
   activate (window, "win.show-platform", "facebook");
   g_assert_true (shows_label (GTK_WIDGET (window),
                               "Not applicable in United States. Nothing here needs doing."));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Nothing to do"));
+
+  /* Where nothing is known yet, the sidebar does not say so. */
+  {
+    UntrainApplication *app = UNTRAIN_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+    UntrainPlatform *platform = untrain_catalog_lookup (untrain_application_get_catalog (app), "linkedin");
+    g_autoptr(UntrainStatusModel) unknown = untrain_status_model_new (platform, untrain_application_get_store (app),
+                                                                      NULL, UNTRAIN_AGE_UNKNOWN);
+    GtkWidget *platform_row = g_object_ref_sink (untrain_platform_row_new (unknown));
+
+    g_assert_cmpuint (untrain_status_model_count_applicable (unknown), ==, 0);
+    g_assert_nonnull (untrain_test_find_label (platform_row, "Choose your country"));
+    g_assert_null (untrain_test_find_label (platform_row, "Nothing to do"));
+    g_object_unref (platform_row);
+  }
 }
 
 static void
