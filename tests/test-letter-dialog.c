@@ -399,6 +399,9 @@ test_submitted_and_follow_up (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (answer_group));
   g_assert_nonnull (untrain_test_find_label (answer_group, "LinkedIn’s answer is due by 29 December 2026"));
   g_assert_nonnull (untrain_test_find_label (answer_group, "You sent it on 29 November 2026"));
+  /* …and the day it was sent is that day, not today. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_child (dialog, "sent_on_row"))), ==,
+                   "29 November 2026");
   assert_letter_lacks (dialog, "I ask you again");
   close_dialog (dialog);
 

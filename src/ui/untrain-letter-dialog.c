@@ -471,7 +471,14 @@ untrain_letter_dialog_constructed (GObject *object)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letter.open-form", self->form_url != NULL);
 
-  self->sent_on = self->today;
+  /* An objection sent already was sent on the day recorded then; a new
+   * letter (a follow-up too) is sent today, most likely.
+   */
+  if (self->kind == UNTRAIN_LETTER_OBJECTION &&
+      g_date_valid (untrain_item_status_get_submitted_on (self->item_status)))
+    self->sent_on = *untrain_item_status_get_submitted_on (self->item_status);
+  else
+    self->sent_on = self->today;
   select_day (self->calendar, &self->sent_on);
   update_sent_on (self);
 
