@@ -540,9 +540,9 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Untrain developers", NULL };
   UntrainApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Untrain developers"), NULL };
 
   adw_show_about_window (window,
                          "application-name", _("Untrain"),
@@ -550,7 +550,8 @@ about_action (GSimpleAction *action,
                          "developer-name", _("The Untrain developers"),
                          "version", PACKAGE_VERSION,
                          "developers", developers,
-                         "copyright", "© 2026 The Untrain developers",
+                         /* Translators: the copyright line of the About window */
+                         "copyright", _("© 2026 The Untrain developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          /* Translators: put your names here, one per line */
                          "translator-credits", _("translator-credits"),
