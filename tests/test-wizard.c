@@ -195,9 +195,11 @@ test_country_chooser (void)
   g_assert_true (gtk_drop_down_get_enable_search (drop_down));
   g_assert_nonnull (gtk_drop_down_get_expression (drop_down));
 
-  /* Nothing chosen yet */
+  /* Nothing chosen yet, and the button says to choose, not GTK's "(None)" */
   g_assert_cmpstr (untrain_country_chooser_get_country (chooser), ==, "");
   g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_nonnull (untrain_test_find_label (GTK_WIDGET (chooser), "Choose…"));
+  g_assert_null (untrain_test_find_label (GTK_WIDGET (chooser), "(None)"));
 
   untrain_country_chooser_set_country (chooser, "DE");
   g_assert_cmpstr (untrain_country_chooser_get_country (chooser), ==, "DE");

@@ -338,6 +338,7 @@ untrain_country_chooser_init (UntrainCountryChooser *self)
   const UntrainCountry *countries;
   GtkWidget *popover;
   GObject *button;
+  GObject *button_stack;
   gsize n_countries;
 
   self->country = g_strdup ("");
@@ -386,6 +387,18 @@ untrain_country_chooser_init (UntrainCountryChooser *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Country"),
                                     -1);
+  /* With no country yet, GTK 4.8 shows "(None)" on the button: say what
+   * to do instead.
+   */
+  button_stack = gtk_widget_get_template_child (GTK_WIDGET (self->drop_down), GTK_TYPE_DROP_DOWN, "button_stack");
+  if (GTK_IS_STACK (button_stack))
+    {
+      GtkWidget *empty = gtk_stack_get_child_by_name (GTK_STACK (button_stack), "empty");
+
+      if (GTK_IS_LABEL (empty))
+        /* Translators: on the country button, while no country is chosen */
+        gtk_label_set_label (GTK_LABEL (empty), _("Choose…"));
+    }
   gtk_widget_set_parent (GTK_WIDGET (self->drop_down), GTK_WIDGET (self));
 
   if ((popover = find_descendant (GTK_WIDGET (self->drop_down), GTK_TYPE_POPOVER)) != NULL)
