@@ -11,6 +11,7 @@
 
 #include "untrain-country-chooser.h"
 #include "untrain-preferences-window.h"
+#include "untrain-region.h"
 #include "untrain-test-utils.h"
 
 /* The preferences window under Xvfb: every control writes its key as it
@@ -126,17 +127,41 @@ test_country (Fixture       *fixture,
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "country"), ==, "");
 }
 
+static gboolean
+is_laid_out (gpointer user_data)
+{
+  return gtk_widget_get_mapped (user_data) && gtk_widget_get_height (user_data) > 0;
+}
+
+static gboolean
+is_scrolled (gpointer user_data)
+{
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (user_data)) > 0;
+}
+
 static void
 test_country_from_settings (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   UntrainCountryChooser *chooser;
+  GtkWidget *popover;
+  GtkWidget *list_view;
 
   g_settings_set_string (fixture->settings, "country", "GB");
   open_preferences (fixture);
 
   chooser = UNTRAIN_COUNTRY_CHOOSER (untrain_test_find_widget (fixture->preferences, UNTRAIN_TYPE_COUNTRY_CHOOSER, NULL));
   g_assert_cmpstr (untrain_country_chooser_get_country (chooser), ==, "GB");
+
+  /* The list opens where that country is, not at Afghanistan. */
+  popover = untrain_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_POPOVER, NULL);
+  list_view = untrain_test_find_widget (popover, GTK_TYPE_LIST_VIEW, NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  untrain_test_wait_until (is_laid_out, list_view);
+  untrain_test_wait_until (is_scrolled, list_view);
+  g_assert_nonnull (untrain_test_find_label (list_view, untrain_region_get_country_name ("GB")));
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view))), >, 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void

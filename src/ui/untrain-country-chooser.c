@@ -181,16 +181,44 @@ on_stop_search_cb (GtkPopover *popover)
   gtk_popover_popdown (popover);
 }
 
+/* Show the country chosen, not the top of the list, once the list has
+ * its size: as the popover maps it has none yet, and GTK 4.8 can't find
+ * where a row is.
+ */
+static gboolean
+scroll_to_selected_cb (gpointer user_data)
+{
+  GtkWidget *list_view = user_data;
+  GtkWidget *drop_down = gtk_widget_get_ancestor (list_view, GTK_TYPE_DROP_DOWN);
+  guint selected;
+
+  if (drop_down == NULL || !gtk_widget_get_mapped (list_view))
+    return G_SOURCE_REMOVE;
+
+  /* Nothing is searched for as the list opens: it holds every name. */
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down));
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", selected);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* GTK 4.8 opens the list with the focus on it, where typing does nothing:
- * put the focus in the search entry, so that typing a name searches.
+ * put the focus in the search entry, so that typing a name searches. And
+ * it opens the list at its top.
  */
 static void
 on_popup_mapped_cb (GtkWidget *popover)
 {
   GtkWidget *search_entry = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list_view = find_descendant (popover, GTK_TYPE_LIST_VIEW);
 
   if (search_entry != NULL)
     gtk_widget_grab_focus (search_entry);
+
+  if (list_view != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_selected_cb,
+                     g_object_ref (list_view), g_object_unref);
 }
 
 /* Tab and Shift+Tab stop once, on the drop-down's button, and then leave:
