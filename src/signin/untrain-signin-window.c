@@ -74,6 +74,15 @@ return_cancelled (GTask *task)
 /* Closes the window first, so that the caller hears back from a window
  * that is gone.
  */
+/* A session's cookies are a password: no copy is left in freed memory. */
+static void
+free_session (char *session)
+{
+  if (session != NULL)
+    explicit_bzero (session, strlen (session));
+  g_free (session);
+}
+
 static void
 finish (UntrainSigninWindow *self,
         char                *cookies)
@@ -83,7 +92,7 @@ finish (UntrainSigninWindow *self,
 
   if (task == NULL)
     {
-      g_free (cookies);
+      free_session (cookies);
       return;
     }
 
@@ -91,7 +100,7 @@ finish (UntrainSigninWindow *self,
   gtk_window_destroy (GTK_WINDOW (self));
 
   if (cookies != NULL)
-    g_task_return_pointer (task, cookies, g_free);
+    g_task_return_pointer (task, cookies, (GDestroyNotify)free_session);
   else
     return_cancelled (task);
 }
@@ -121,7 +130,8 @@ static char *
 get_session (UntrainSigninWindow *self,
              GList               *cookies)
 {
-  GString *header = g_string_new (NULL);
+  /* Long enough for any session: growing it would leave copies behind. */
+  GString *header = g_string_sized_new (4096);
 
   for (guint i = 0; self->cookie_names[i] != NULL; i++)
     {
@@ -141,6 +151,7 @@ get_session (UntrainSigninWindow *self,
 
       if (value == NULL)
         {
+          explicit_bzero (header->str, header->allocated_len);
           g_string_free (header, TRUE);
           return NULL;
         }
@@ -339,7 +350,7 @@ untrain_signin_window_finalize (GObject *object)
 
   g_clear_object (&self->reading);
   g_clear_object (&self->network_session);
-  g_clear_pointer (&self->session, g_free);
+  g_clear_pointer (&self->session, free_session);
   g_clear_pointer (&self->cookie_uri, g_free);
   g_clear_pointer (&self->cookie_names, g_strfreev);
 

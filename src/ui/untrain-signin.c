@@ -12,6 +12,7 @@
 #include <gmodule.h>
 #include <glib/gi18n.h>
 
+#include "untrain-credentials.h"
 #include "untrain-module.h"
 #include "untrain-provider.h"
 #include "untrain-signin.h"
@@ -208,7 +209,7 @@ module_signin_cb (GObject      *object,
   if (cookies == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, cookies, g_free);
+    g_task_return_pointer (task, cookies, (GDestroyNotify)untrain_credentials_free_secret);
 }
 
 static void
