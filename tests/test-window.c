@@ -540,10 +540,30 @@ check_rows_follow_the_person (UntrainWindow *window)
                                                                       NULL, UNTRAIN_AGE_UNKNOWN);
     GtkWidget *platform_row = g_object_ref_sink (untrain_platform_row_new (unknown));
 
+    GtkWidget *page = g_object_ref_sink (untrain_platform_page_new (unknown, NULL));
+    GtkWidget *choose = untrain_test_find_action_button (page, "app.preferences");
+
     g_assert_cmpuint (untrain_status_model_count_applicable (unknown), ==, 0);
+    g_assert_true (untrain_status_model_needs_country (unknown));
     g_assert_nonnull (untrain_test_find_label (platform_row, "Choose your country"));
     g_assert_null (untrain_test_find_label (platform_row, "Nothing to do"));
     g_object_unref (platform_row);
+
+    /* …and the page offers the way to choose it, which Preferences has. */
+    g_assert_nonnull (choose);
+    g_assert_true (gtk_widget_get_visible (choose));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (choose)), ==, "Choose _Country…");
+    g_object_unref (page);
+
+  }
+
+  /* With a country, it does not. */
+  {
+    g_autoptr(UntrainStatusModel) known = g_list_model_get_item (untrain_window_get_models (window), 0);
+
+    g_assert_false (untrain_status_model_needs_country (known));
+    g_assert_false (gtk_widget_get_visible (untrain_test_find_action_button (find_page (window, "linkedin"),
+                                                                            "app.preferences")));
   }
 }
 

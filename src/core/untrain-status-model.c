@@ -868,6 +868,32 @@ untrain_status_model_count_pending (UntrainStatusModel *self)
 }
 
 /**
+ * untrain_status_model_needs_country:
+ *
+ * Returns: whether what applies to the person waits for their country:
+ *   nothing to do is known until they choose one
+ */
+gboolean
+untrain_status_model_needs_country (UntrainStatusModel *self)
+{
+  guint n_items;
+
+  g_return_val_if_fail (UNTRAIN_IS_STATUS_MODEL (self), FALSE);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self));
+  for (guint i = 0; i < n_items; i++)
+    {
+      UntrainItemStatus *item_status = g_ptr_array_index (self->items, i);
+
+      if (untrain_item_is_actionable (untrain_item_status_get_item (item_status)) &&
+          untrain_item_status_get_applies (item_status) == UNTRAIN_APPLIES_UNKNOWN)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * untrain_status_model_has_errors:
  *
  * Returns: whether an applicable item could not be checked

@@ -58,6 +58,7 @@ void                untrain_status_model_set_live_result    (UntrainStatusModel 
 guint               untrain_status_model_count_applicable   (UntrainStatusModel  *self);
 guint               untrain_status_model_count_done         (UntrainStatusModel  *self);
 guint               untrain_status_model_count_pending      (UntrainStatusModel  *self);
+gboolean            untrain_status_model_needs_country      (UntrainStatusModel  *self);
 gboolean            untrain_status_model_has_errors         (UntrainStatusModel  *self);
 
 G_END_DECLS

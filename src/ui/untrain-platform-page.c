@@ -39,6 +39,7 @@ struct _UntrainPlatformPage
   GtkButton           *sign_out_button;
   GtkLabel            *title_label;
   GtkLabel            *summary_label;
+  GtkWidget           *country_button;
   GtkProgressBar      *progress_bar;
   GtkLabel            *progress_label;
   GtkWidget           *all_done_box;
@@ -183,6 +184,7 @@ update (UntrainPlatformPage *self)
   g_autofree char *all_done = NULL;
 
   gtk_label_set_label (self->summary_label, summary);
+  gtk_widget_set_visible (self->country_button, untrain_status_model_needs_country (self->model));
 
   /* Translators: “2 of 3 done” */
   progress = g_strdup_printf (_("%u of %u done"), n_done, n_applicable);
@@ -480,6 +482,7 @@ untrain_platform_page_class_init (UntrainPlatformPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, country_button);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, UntrainPlatformPage, all_done_box);

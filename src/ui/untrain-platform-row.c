@@ -35,24 +35,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UntrainPlatformRow, untrain_platform_row, GTK_TYPE_LIST_BOX_ROW)
 
-/* Whether what applies waits for the person's country */
-static gboolean
-depends_on_country (UntrainStatusModel *model)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(UntrainItemStatus) item_status = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-      if (untrain_item_is_actionable (untrain_item_status_get_item (item_status)) &&
-          untrain_item_status_get_applies (item_status) == UNTRAIN_APPLIES_UNKNOWN)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 update (UntrainPlatformRow *self)
 {
@@ -61,7 +43,7 @@ update (UntrainPlatformRow *self)
   g_autofree char *progress = NULL;
 
   /* Nothing applies because nothing is known yet: not "nothing to do". */
-  if (n_applicable == 0 && depends_on_country (self->model))
+  if (n_applicable == 0 && untrain_status_model_needs_country (self->model))
     progress = g_strdup (_("Choose your country"));
   else if (n_applicable == 0)
     progress = g_strdup (_("Nothing to do"));
