@@ -231,6 +231,39 @@ move_aside (UntrainStateStore  *self,
   return TRUE;
 }
 
+/* After @path did not load, with @load_error: a file that is not there
+ * is no damage; one that can't be read is an error; a damaged one is
+ * moved aside, with a warning that ends with @then.
+ *
+ * Returns: %FALSE with @error set if the file is still in the way
+ */
+static gboolean
+move_aside_if_damaged (UntrainStateStore  *self,
+                       const char         *path,
+                       const GError       *load_error,
+                       const char         *then,
+                       GError            **error)
+{
+  g_autofree char *aside = NULL;
+
+  if (g_error_matches (load_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return TRUE;
+
+  if (load_error->domain != G_KEY_FILE_ERROR)
+    {
+      g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_CORRUPT_STATE,
+                   _("Can’t read %s: %s"), path, load_error->message);
+      return FALSE;
+    }
+
+  if (!move_aside (self, error))
+    return FALSE;
+
+  aside = g_file_get_path (self->moved_aside);
+  g_warning ("%s was damaged (%s); it was moved to %s %s", path, load_error->message, aside, then);
+  return TRUE;
+}
+
 /* GKeyFile checks UTF-8 only when a value is read, and then drops the
  * value quietly: check the whole file first, so that a damaged file is
  * moved aside like any other instead of losing records one by one.
@@ -396,31 +429,8 @@ untrain_state_store_load (UntrainStateStore  *self,
 
   if (!load_key_file (key_file, path, &local_error))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_clear_pointer (&self->key_file, g_key_file_unref);
-          self->key_file = g_steal_pointer (&key_file);
-          g_hash_table_remove_all (self->dirty);
-          remember_identity (self, path);
-          return TRUE;
-        }
-
-      if (local_error->domain != G_KEY_FILE_ERROR)
-        {
-          g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_CORRUPT_STATE,
-                       _("Can’t read %s: %s"), path, local_error->message);
-          return FALSE;
-        }
-
-      if (!move_aside (self, error))
+      if (!move_aside_if_damaged (self, path, local_error, "and Untrain starts afresh", error))
         return FALSE;
-
-      {
-        g_autofree char *aside = g_file_get_path (self->moved_aside);
-
-        g_warning ("%s was damaged (%s); it was moved to %s and Untrain starts afresh",
-                   path, local_error->message, aside);
-      }
 
       /* Afresh: not with what parsed before the damage */
       g_key_file_unref (key_file);
@@ -450,27 +460,7 @@ merge_from_disk (UntrainStateStore  *self,
   const char *dirty;
 
   if (!load_key_file (on_disk, path, &local_error))
-    {
-      g_autofree char *aside = NULL;
-
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
-
-      if (local_error->domain != G_KEY_FILE_ERROR)
-        {
-          g_set_error (error, UNTRAIN_ERROR, UNTRAIN_ERROR_CORRUPT_STATE,
-                       _("Can’t read %s: %s"), path, local_error->message);
-          return FALSE;
-        }
-
-      if (!move_aside (self, error))
-        return FALSE;
-
-      aside = g_file_get_path (self->moved_aside);
-      g_warning ("%s was damaged (%s); it was moved to %s before saving",
-                 path, local_error->message, aside);
-      return TRUE;
-    }
+    return move_aside_if_damaged (self, path, local_error, "before saving", error);
 
   g_hash_table_iter_init (&iter, self->dirty);
   while (g_hash_table_iter_next (&iter, (gpointer *)&dirty, NULL))
